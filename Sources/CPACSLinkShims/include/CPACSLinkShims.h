@@ -1,0 +1,19 @@
+#ifndef CPACSLINKSHIMS_H
+#define CPACSLINKSHIMS_H
+// Wrappers for the OpenSSL and libuv macros that Swift cannot import (function-like macros,
+// SSL_OP_* constants). Nothing else belongs here: the logic lives in DICOMTransport.
+#include <openssl/ssl.h>
+#include <openssl/err.h>
+#include <openssl/bio.h>
+#include <openssl/x509v3.h>
+#include <uv.h>
+
+static inline long pacslink_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
+    return SSL_CTX_set_min_proto_version(ctx, version);
+}
+static inline long pacslink_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return SSL_set_tlsext_host_name(ssl, name);
+}
+static inline size_t pacslink_BIO_pending(BIO *bio) { return BIO_pending(bio); }
+
+#endif

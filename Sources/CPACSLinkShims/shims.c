@@ -1,0 +1,2 @@
+// The shims are static inline in the header; this file gives the C target a translation unit.
+#include "CPACSLinkShims.h"

@@ -1,0 +1,37 @@
+/// Appends integers in a given byte order to a growable byte array; the counterpart of
+/// `ByteReader`, shared by every encoder in DICOMProtocol.
+public struct ByteWriter: Sendable {
+    public private(set) var bytes: [UInt8]
+
+    public init(capacity: Int = 0) {
+        bytes = []
+        bytes.reserveCapacity(capacity)
+    }
+
+    public var count: Int { bytes.count }
+
+    public mutating func writeUInt8(_ value: UInt8) { bytes.append(value) }
+
+    public mutating func writeUInt16(_ value: UInt16, _ order: ByteOrder) {
+        let v = order == .littleEndian ? value.littleEndian : value.bigEndian
+        withUnsafeBytes(of: v) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func writeUInt32(_ value: UInt32, _ order: ByteOrder) {
+        let v = order == .littleEndian ? value.littleEndian : value.bigEndian
+        withUnsafeBytes(of: v) { bytes.append(contentsOf: $0) }
+    }
+
+    public mutating func writeBytes<S: Sequence>(contentsOf other: S) where S.Element == UInt8 {
+        bytes.append(contentsOf: other)
+    }
+
+    /// Overwrites a 32-bit length already written at `position` (for lengths known only after
+    /// the body is encoded).
+    public mutating func patch(_ value: UInt32, at position: Int, _ order: ByteOrder) {
+        let v = order == .littleEndian ? value.littleEndian : value.bigEndian
+        withUnsafeBytes(of: v) { raw in
+            for i in 0..<4 { bytes[position + i] = raw[i] }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The test command (README.md, .ci/run): build without warnings in our code, debug and
+# release, then run the whole suite (unit, interop against DCMTK, CLI).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v swift >/dev/null || export PATH="/opt/swift/usr/bin:$PATH"
+
+check_warnings() { # $1: log file
+  if grep -E "^/.*(Sources|Tests|Benchmarks)/.*warning:" "$1" | grep -v "/.build" ; then
+    echo "error: the build printed warnings in PACSLink's own code (above)" >&2
+    exit 1
+  fi
+}
+log=$(mktemp)
+swift build --build-tests 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
+check_warnings "$log"
+swift build -c release --product pacslink 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
+check_warnings "$log"
+swift test --skip-build
