@@ -62,9 +62,15 @@ extension DataSet {
     /// Sets a UI element, NUL-padded to even length (PS3.5 §9.1). Does not validate the UID
     /// (that is the UID rules' job, PS3.5 §9); non-ASCII characters are written as UTF-8.
     public mutating func setUID(_ uid: String, for tag: Tag) {
-        var bytes = Array(uid.utf8)
-        if bytes.count % 2 == 1 { bytes.append(0) }
-        insert(DataElement(tag: tag, vr: .UI, bytes: bytes))
+        setPadded(uid, for: tag, vr: .UI)
+    }
+
+    /// Sets a text element from `value`'s UTF-8 bytes, padded to even length, without
+    /// checking the repertoire: for values validated elsewhere (UIDs, AE titles).
+    mutating func setPadded(_ value: String, for tag: Tag, vr: VR) {
+        var bytes = Array(value.utf8)
+        if bytes.count % 2 == 1 { bytes.append(vr.paddingByte) }
+        insert(DataElement(tag: tag, vr: vr, bytes: bytes))
     }
 
     // MARK: Binary numbers
