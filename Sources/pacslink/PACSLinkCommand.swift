@@ -12,6 +12,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
         version: "pacslink \(PACSLinkVersion.string) (libuv \(NativeLibraries.libuvVersion), \(NativeLibraries.openSSLVersion))",
         subcommands: [
             // One line per subcommand; keep the order of docs/cli.md.
+            DumpCommand.self,
         ]
     )
 }
