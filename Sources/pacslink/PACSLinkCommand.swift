@@ -12,6 +12,9 @@ struct PACSLinkCommand: AsyncParsableCommand {
         version: "pacslink \(PACSLinkVersion.string) (libuv \(NativeLibraries.libuvVersion), \(NativeLibraries.openSSLVersion))",
         subcommands: [
             // One line per subcommand; keep the order of docs/cli.md.
+            ServersCommand.self, LocalCommand.self,
         ]
     )
+
+    @OptionGroup var global: GlobalOptions
 }

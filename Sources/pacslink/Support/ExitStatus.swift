@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PACSLink
+
+/// The exit codes of docs/cli.md, and the one place errors become them.
+enum ExitStatus: Int32 {
+    case success = 0
+    /// The operation failed (network, association, DIMSE status, a missing server, I/O).
+    case failed = 1
+    case usage = 2
+    /// Invalid configuration or value.
+    case invalid = 3
+    /// Refused: the entry is the administrator's (read-only).
+    case refused = 4
+
+    init(_ kind: RegistryError.Kind) {
+        switch kind {
+        case .invalid: self = .invalid
+        case .readOnly: self = .refused
+        case .notFound, .io: self = .failed
+        }
+    }
+}
+
+extension PACSLinkCommand {
+    /// Runs the command line, mapping ArgumentParser's usage errors (its exit code 64) to 2 and
+    /// the registry's errors to their codes; help and version print as usual.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch let error as RegistryError {
+            FileHandle.standardError.write(Data("pacslink: error: \(error)\n".utf8))
+            Foundation.exit(ExitStatus(error.kind).rawValue)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(ExitStatus.usage.rawValue)
+            }
+            exit(withError: error)
+        }
+    }
+}
