@@ -1,20 +1,15 @@
+import DICOMProtocol
+
 /// The rule for a server's preferred compression: a transfer-syntax name users can type
-/// (`jpeg-lossless`, `rle`, …) or a transfer-syntax UID (PS3.5 §10, PS3.6 Annex A).
-///
-/// Until the transfer-syntax registry lands (branch `ulsm`), only the spelling is checked:
-/// a lowercase name of letters, digits and hyphens, or a UID of digits and dots (PS3.5 §9.1).
+/// (`jpeg-lossless`, `rle`, …, any case) or a transfer-syntax UID (PS3.5 §10, §9.1; PS3.6
+/// Annex A), as the transfer-syntax registry (`TransferSyntax.lookup`) knows them.
 public enum CompressionRule {
+    /// The value as given, or a `FieldError` naming `key` and the rule.
     public static func validate(_ value: String, key: String) throws(FieldError) -> String {
-        let isName = value.first?.isLetter == true
-            && value.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }
-        let isUID = value.count <= 64
-            && value.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-                !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } && ($0 == "0" || !$0.hasPrefix("0"))
-            }
-        guard isName || isUID else {
+        guard TransferSyntax.lookup(value) != nil else {
             throw FieldError(
                 key: key,
-                "\"\(value)\" is not a transfer syntax: expected a name such as jpeg-lossless, jpeg2000-lossless, jpeg-ls-lossless, rle, deflate, explicit-le, or a transfer syntax UID")
+                "\"\(value)\" is not a transfer syntax: expected a name such as jpeg-lossless, jpeg2000-lossless, jpeg-ls-lossless, rle, deflate, explicit-le, or a transfer syntax UID such as 1.2.840.10008.1.2.4.70")
         }
         return value
     }
