@@ -32,7 +32,7 @@ struct ServersShow: ParsableCommand {
             ["tls_key", entry.tlsKey ?? "-"],
             ["retrieve_method", entry.retrieveMethod.rawValue],
             ["local_ae_title", entry.localAETitle ?? "- (the local AE title)"],
-            ["timeout", entry.timeout.map { "\($0) s" } ?? "- (the default)"],
+            ["timeout", entry.timeout.map { ConfigValue.spelling($0) + " s" } ?? "- (the default)"],
             ["source", entry.layer == .admin ? "\(file) (administrator's, read-only)" : file],
         ]
         print(Table.render(rows), terminator: "")

@@ -42,10 +42,10 @@ public enum ConfigValue {
     }
 
     /// The canonical spelling of a boolean in files we write.
-    static func spelling(_ value: Bool) -> String { value ? "yes" : "no" }
+    public static func spelling(_ value: Bool) -> String { value ? "yes" : "no" }
 
     /// A number of seconds without a useless `.0`.
-    static func spelling(_ value: Double) -> String {
+    public static func spelling(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
