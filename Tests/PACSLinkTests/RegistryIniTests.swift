@@ -93,6 +93,13 @@ struct RegistryIniTests {
         #expect(message?.hasPrefix(expected) == true, "\(message ?? "no error")")
     }
 
+    @Test("CRLF line ends and a byte order mark are accepted; positions count lines the same")
+    func crlf() throws {
+        let text = "\u{FEFF}; Windows\r\n[server \"S\"]\r\nae_title = A\r\nhost = h\r\nport = 104\r\n"
+        #expect(try parse(text).servers.first?.port == 104)
+        #expect(failure(text.replacingOccurrences(of: "104", with: "0")) == "test.ini:5:8: port: 0 is out of range: expected a port number 1–65535")
+    }
+
     @Test("an empty or comment-only file has no sections")
     func empty() throws {
         #expect(try parse("").servers.isEmpty)

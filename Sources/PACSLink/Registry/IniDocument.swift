@@ -34,11 +34,12 @@ public struct IniDocument: Sendable, Equatable {
 
     /// Parses `text` read from `file` (the name used in error positions).
     public init(parsing text: String, file: String) throws(RegistryError) {
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            let line = Array(rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine)
-            try parseLine(line, number: lineNumber, file: file)
+        // A byte order mark is not text; "\r\n" is one Character in Swift, so it, "\r" and
+        // "\n" end a line.
+        let body = text.hasPrefix("\u{FEFF}") ? text.dropFirst() : Substring(text)
+        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for (index, line) in lines.enumerated() {
+            try parseLine(Array(line), number: index + 1, file: file)
         }
     }
 
