@@ -12,7 +12,10 @@ struct PACSLinkCommand: AsyncParsableCommand {
         version: "pacslink \(PACSLinkVersion.string) (libuv \(NativeLibraries.libuvVersion), \(NativeLibraries.openSSLVersion))",
         subcommands: [
             // One line per subcommand; keep the order of docs/cli.md.
+            ServersCommand.self, LocalCommand.self,
             DumpCommand.self,
         ]
     )
+
+    @OptionGroup var global: GlobalOptions
 }
