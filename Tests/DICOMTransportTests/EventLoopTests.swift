@@ -68,7 +68,7 @@ extension TransportTests {
 
         @Test("shutdown closes the loop's handles, joins its thread and frees its descriptors")
         func shutdownClosesEverything() async throws {
-            let before = openFileDescriptors()
+            let before = await descriptorBaseline()
             let group = EventLoopGroup(loopCount: 3)
             #expect(Set(group.loops.map { ObjectIdentifier($0) }).count == 3)
             #expect(ObjectIdentifier(group.next()) == ObjectIdentifier(group.loops[0]))

@@ -47,7 +47,7 @@ func eventually(timeout: Duration = .seconds(5), _ condition: () -> Bool) async 
     let deadline = clock.now + timeout
     while !condition() {
         if clock.now >= deadline { return false }
-        try? await Task.sleep(for: .milliseconds(2))
+        try? await Task.sleep(for: .microseconds(100))
     }
     return true
 }
