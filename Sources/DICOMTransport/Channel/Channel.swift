@@ -1,0 +1,43 @@
+/// A byte stream bound to one event loop: `TCPChannel` or `TLSChannel`, so the association code
+/// does not care which. Every method must be called on `loop`'s thread; every delegate
+/// callback arrives there.
+public protocol Channel: AnyObject, Sendable {
+    var loop: EventLoop { get }
+    /// The peer's address, e.g. "127.0.0.1:11112" or "[::1]:2762".
+    var peer: String { get }
+    /// False once queued writes passed the high-water mark, until they drain below the
+    /// low-water mark; `ChannelDelegate.channelWritabilityChanged` reports each change.
+    var isWritable: Bool { get }
+    /// Starts delivering reads and events to `delegate`, which the channel keeps until it has
+    /// told it `didCloseWith`.
+    func start(delegate: any ChannelDelegate)
+    /// Queues `bytes` (copied) for sending, in order. Never blocks and always accepts: callers
+    /// that produce a lot (C-STORE data) pause while `isWritable` is false. Ignored once the
+    /// channel is closing (the delegate hears why).
+    func write(_ bytes: UnsafeRawBufferPointer)
+    /// Sends what is queued, then signals end of stream to the peer (TCP half-close; with TLS,
+    /// a close_notify alert first). Reads continue.
+    func shutdownOutput()
+    /// Closes at once, dropping unsent data; the delegate then hears `didCloseWith(nil)`.
+    func close()
+}
+
+extension Channel {
+    /// Queues `bytes` for sending; a PDU should be one call (header and body together).
+    public func write(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { write($0) }
+    }
+}
+
+/// Receives a channel's reads and events on its loop's thread. A loop-bound actor implements
+/// these as `nonisolated` methods that enter it with `enterFromLoop`.
+public protocol ChannelDelegate: AnyObject {
+    /// Bytes received; the buffer is reused after the call returns, so copy what you keep.
+    func channel(_ channel: any Channel, didRead bytes: UnsafeRawBufferPointer)
+    /// `channel.isWritable` changed: pause producing when false, resume when true.
+    func channelWritabilityChanged(_ channel: any Channel)
+    /// The peer ended its side of the stream (TCP FIN, or TLS close_notify): no more reads.
+    func channelInputEnded(_ channel: any Channel)
+    /// The channel is closed: `error` is nil after `close()`, else what broke it. The last call.
+    func channel(_ channel: any Channel, didCloseWith error: TransportError?)
+}

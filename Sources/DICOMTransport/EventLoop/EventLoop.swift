@@ -1,0 +1,190 @@
+import CLibUV
+import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One libuv loop running on its own thread, and the serial executor of every actor bound to it.
+///
+/// Everything that touches the loop's handles runs on that thread. Other threads reach it only
+/// through `enqueue`/`execute`, which append to a locked queue and wake the loop with
+/// `uv_async_send` (libuv's one thread-safe call). Actors that own sockets return
+/// `asUnownedSerialExecutor()` as their `unownedExecutor` (see `LoopBoundActor`), so libuv
+/// callbacks enter them synchronously with no hop.
+public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringConvertible {
+    private enum Job {
+        case swift(UnownedJob)
+        case closure(() -> Void)
+    }
+
+    /// The libuv loop; use only on the loop thread.
+    let uvLoop: UnsafeMutablePointer<uv_loop_t>
+    public let name: String
+    /// The async handle that wakes the loop; valid until shutdown closes it.
+    private var wakeup: UnsafeMutableRawPointer?
+    private let lock = PThreadLock()
+    /// Guarded by `lock`.
+    private var pending: [Job] = []
+    /// Guarded by `lock`: false once shutdown has begun; later jobs are dropped.
+    private var accepting = true
+    /// Written once by the loop thread before `init` returns; read-only afterwards.
+    private var threadID = pthread_t()
+    private var thread = pthread_t()
+    private var joined = false
+
+    /// Starts a loop on a new thread; returns once the thread is running.
+    public init(name: String = "EventLoop") {
+        self.name = name
+        uvLoop = .allocate(capacity: 1)
+        let status = uv_loop_init(uvLoop)
+        precondition(status == 0, "uv_loop_init failed: \(LibUVStatus(status))")
+        let opened = LoopHandle.open(UV_ASYNC, owner: self) { raw in
+            uv_async_init(uvLoop, raw.assumingMemoryBound(to: uv_async_t.self), wakeupCallback)
+        }
+        guard case .success(let handle) = opened else { preconditionFailure("uv_async_init failed") }
+        wakeup = handle
+        let started = DispatchSemaphore(value: 0)
+        let context = Unmanaged.passRetained(StartContext(loop: self, started: started)).toOpaque()
+        let created = pthread_create(&thread, nil, { context in
+            let start = Unmanaged<StartContext>.fromOpaque(context!).takeRetainedValue()
+            start.loop.run(signalling: start.started)
+            return nil
+        }, context)
+        precondition(created == 0, "pthread_create failed: \(created)")
+        started.wait()
+    }
+
+    public var description: String { "EventLoop(\(name))" }
+
+    /// True when called on this loop's thread: the cheap check (a thread comparison) that
+    /// libuv callbacks use before entering a loop-bound actor.
+    @inline(__always)
+    public var inEventLoop: Bool { pthread_equal(pthread_self(), threadID) != 0 }
+
+    /// Traps unless called on this loop's thread.
+    @inline(__always)
+    public func preconditionInEventLoop(file: StaticString = #fileID, line: UInt = #line) {
+        precondition(inEventLoop, "not on \(self)", file: file, line: line)
+    }
+
+    // MARK: SerialExecutor
+
+    public func enqueue(_ job: consuming ExecutorJob) {
+        submit(.swift(UnownedJob(job)))
+    }
+
+    public func asUnownedSerialExecutor() -> UnownedSerialExecutor {
+        UnownedSerialExecutor(ordinary: self)
+    }
+
+    public func checkIsolated() {
+        preconditionInEventLoop()
+    }
+
+    public func isIsolatingCurrentContext() -> Bool? {
+        inEventLoop
+    }
+
+    // MARK: Running work
+
+    /// Runs `body` on the loop thread, after the jobs already queued. Callable from any thread,
+    /// including the loop's own (the body then runs on a later turn, never re-entrantly).
+    /// Dropped when the loop is shutting down.
+    public func execute(_ body: @escaping @Sendable () -> Void) {
+        submit(.closure(body))
+    }
+
+    /// Runs `body` on the loop thread and returns its result to an async caller.
+    public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            execute { continuation.resume(with: Result { try body() }) }
+        }
+    }
+
+    /// The wake-up is sent under the lock: once shutdown has set `accepting` to false no thread
+    /// can touch the async handle, which the loop is about to close and free.
+    private func submit(_ job: Job) {
+        lock.withLock {
+            guard accepting, let wakeup else { return }
+            pending.append(job)
+            uv_async_send(wakeup.assumingMemoryBound(to: uv_async_t.self))
+        }
+    }
+
+    /// Runs the jobs queued so far (jobs they queue wait for the next wake-up, so I/O is never
+    /// starved by a job that keeps re-queueing itself).
+    fileprivate func drain() {
+        let jobs = lock.withLock { () -> [Job] in
+            let jobs = pending
+            pending.removeAll(keepingCapacity: true)
+            return jobs
+        }
+        for job in jobs {
+            switch job {
+            case .swift(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+            case .closure(let body): body()
+            }
+        }
+    }
+
+    // MARK: Shutdown
+
+    /// Stops accepting work, closes every handle on the loop (their owners hear that they
+    /// closed), lets the loop finish and joins its thread. Call once, from another thread.
+    public func shutdown() {
+        precondition(!inEventLoop, "\(self).shutdown() called on its own thread")
+        guard !joined else { return }
+        execute { [self] in beginShutdown() }
+        pthread_join(thread, nil)
+        joined = true
+    }
+
+    private func beginShutdown() {
+        let remaining = lock.withLock { () -> [Job] in
+            accepting = false
+            defer { pending.removeAll() }
+            return pending
+        }
+        for case .closure(let body) in remaining { body() }
+        closeAllHandles()
+    }
+
+    private func closeAllHandles() {
+        uv_walk(uvLoop, { handle, _ in
+            guard let handle, uv_is_closing(handle) == 0 else { return }
+            LoopHandle.close(UnsafeMutableRawPointer(handle))
+        }, nil)
+    }
+
+    private func run(signalling started: DispatchSemaphore) {
+        threadID = pthread_self()
+        started.signal()
+        uv_run(uvLoop, UV_RUN_DEFAULT)
+        // Owners closed by the walk may have opened handles from their close callbacks.
+        while uv_loop_close(uvLoop) == UV_EBUSY.rawValue {
+            closeAllHandles()
+            uv_run(uvLoop, UV_RUN_DEFAULT)
+        }
+        uvLoop.deallocate()
+    }
+}
+
+extension EventLoop: LoopHandleOwner {
+    func handleDidClose(_ handle: UnsafeMutableRawPointer) { wakeup = nil }
+}
+
+private final class StartContext {
+    let loop: EventLoop
+    let started: DispatchSemaphore
+    init(loop: EventLoop, started: DispatchSemaphore) {
+        self.loop = loop
+        self.started = started
+    }
+}
+
+private let wakeupCallback: uv_async_cb = { handle in
+    guard let handle else { return }
+    LoopHandle.owner(of: UnsafeMutableRawPointer(handle), as: EventLoop.self).drain()
+}

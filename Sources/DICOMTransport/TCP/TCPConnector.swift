@@ -1,0 +1,137 @@
+import CLibUV
+
+extension TCPChannel {
+    /// Resolves `host` and connects to each of its addresses in turn until one answers, all
+    /// within `timeout`. `completion` runs once, on `loop`'s thread (call this there too), with
+    /// a connected channel (not yet reading: call `start(delegate:)`) or a typed error: the
+    /// resolve error, `.timedOut`, or the last address's connect error.
+    public static func connect(
+        host: String, port: UInt16, on loop: EventLoop, timeout: Duration,
+        _ completion: @escaping (Result<TCPChannel, TransportError>) -> Void
+    ) {
+        TCPConnector(host: host, port: port, loop: loop, timeout: timeout, completion: completion).start()
+    }
+
+    /// `connect` for async callers.
+    public static func connect(
+        host: String, port: UInt16, on loop: EventLoop, timeout: Duration
+    ) async throws(TransportError) -> TCPChannel {
+        let result = await withCheckedContinuation { continuation in
+            loop.execute {
+                connect(host: host, port: port, on: loop, timeout: timeout) { continuation.resume(returning: $0) }
+            }
+        }
+        return try result.get()
+    }
+}
+
+/// One connection attempt sequence: resolution, then `uv_tcp_connect` per address, under one
+/// deadline. Kept alive by its pending request or timer until it completes.
+private final class TCPConnector {
+    let host: String
+    let port: UInt16
+    let loop: EventLoop
+    let timeout: Duration
+    private var completion: ((Result<TCPChannel, TransportError>) -> Void)?
+    private var timer: LoopTimer?
+    private var addresses: ArraySlice<SocketAddress> = []
+    private var attempt: TCPChannel?
+    private var timedOut = false
+
+    init(host: String, port: UInt16, loop: EventLoop, timeout: Duration,
+         completion: @escaping (Result<TCPChannel, TransportError>) -> Void) {
+        self.host = host
+        self.port = port
+        self.loop = loop
+        self.timeout = timeout
+        self.completion = completion
+    }
+
+    private var target: String { SocketAddress(ipLiteral: host, port: port)?.description ?? "\(host):\(port)" }
+
+    func start() {
+        timer = LoopTimer.oneShot(on: loop, after: timeout) { [self] in expire() }
+        NameResolver.resolve(host: host, port: port, on: loop) { [self] result in
+            switch result {
+            case .success(let addresses):
+                self.addresses = addresses[...]
+                connectNext(lastError: nil)
+            case .failure(let error):
+                finish(.failure(error))
+            }
+        }
+    }
+
+    private func connectNext(lastError: TransportError?) {
+        guard completion != nil else { return }
+        guard let address = addresses.popFirst() else {
+            finish(.failure(lastError ?? TransportError(phase: .connect, kind: .other, peer: target,
+                                                        detail: "no address to connect to")))
+            return
+        }
+        do {
+            let channel = try TCPChannel(loop: loop, peer: address.description)
+            attempt = channel
+            let request = UnsafeMutablePointer<uv_connect_t>.allocate(capacity: 1)
+            request.pointee.data = Unmanaged.passRetained(self).toOpaque()
+            let status = address.withSockaddr { uv_tcp_connect(request, channel.tcp, $0, connectCallback) }
+            if status != 0 {
+                Unmanaged<TCPConnector>.fromOpaque(request.pointee.data).release()
+                request.deallocate()
+                attemptFailed(LibUVStatus(status))
+            }
+        } catch {
+            finish(.failure(error))
+        }
+    }
+
+    fileprivate func connected(_ status: Int32) {
+        guard let channel = attempt else { return }
+        attempt = nil
+        if status == 0, completion != nil, channel.isOpen {
+            channel.configureConnectedSocket()
+            finish(.success(channel))
+        } else {
+            channel.close()
+            if timedOut {
+                finish(.failure(TransportError(
+                    phase: .connect, kind: .timedOut, peer: channel.peer,
+                    detail: "no connection to \(channel.peer) within \(timeout)")))
+            } else {
+                attemptFailed(LibUVStatus(status == 0 ? UV_ECANCELED.rawValue : status), channel: channel)
+            }
+        }
+    }
+
+    private func attemptFailed(_ status: LibUVStatus, channel: TCPChannel? = nil) {
+        let failed = channel ?? attempt
+        attempt = nil
+        failed?.close()
+        connectNext(lastError: TransportError(phase: .connect, status: status, peer: failed?.peer ?? target))
+    }
+
+    private func expire() {
+        timedOut = true
+        if let attempt {
+            attempt.close()  // its connect callback reports the timeout
+        } else {
+            finish(.failure(TransportError(phase: .resolve, kind: .timedOut, peer: target,
+                                           detail: "\(host) was not resolved within \(timeout)")))
+        }
+    }
+
+    private func finish(_ result: Result<TCPChannel, TransportError>) {
+        guard let completion else { return }
+        self.completion = nil
+        timer?.cancel()
+        timer = nil
+        completion(result)
+    }
+}
+
+private let connectCallback: uv_connect_cb = { request, status in
+    guard let request else { return }
+    let connector = Unmanaged<TCPConnector>.fromOpaque(request.pointee.data).takeRetainedValue()
+    request.deallocate()
+    connector.connected(status)
+}

@@ -1,0 +1,185 @@
+import Testing
+import TestSupport
+@testable import DICOMTransport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A listener on a loop that records the channels it accepts, each with a RecordingDelegate.
+final class TestServer: @unchecked Sendable {
+    let loop: EventLoop
+    private(set) var listener: TCPListener!
+    private let lock = PThreadLock()
+    private var _accepted: [(TCPChannel, RecordingDelegate)] = []
+    var accepted: [(TCPChannel, RecordingDelegate)] { lock.withLock { _accepted } }
+
+    /// `startReading: false` leaves accepted channels unread (a peer that does not read).
+    init(loop: EventLoop, host: String = "127.0.0.1", backlog: Int32 = 128, startReading: Bool = true,
+         onRead: (@Sendable (any Channel, [UInt8]) -> Void)? = nil) async throws {
+        self.loop = loop
+        listener = try await loop.submit { [self] in
+            try TCPListener(host: host, port: 0, backlog: backlog, on: loop) { [self] result in
+                guard case .success(let channel) = result else { return }
+                let delegate = RecordingDelegate()
+                delegate.onRead = onRead
+                if startReading { channel.start(delegate: delegate) }
+                lock.withLock { _accepted.append((channel, delegate)) }
+            }
+        }
+    }
+
+    var port: UInt16 { listener.port }
+
+    func stop() async throws {
+        try await loop.submit { [self] in
+            listener.close()
+            for (channel, _) in accepted { channel.close() }
+        }
+    }
+}
+
+/// Connects a client with a RecordingDelegate.
+func connectClient(host: String, port: UInt16, on loop: EventLoop, timeout: Duration = .seconds(5))
+    async throws -> (TCPChannel, RecordingDelegate)
+{
+    let channel = try await TCPChannel.connect(host: host, port: port, on: loop, timeout: timeout)
+    let delegate = RecordingDelegate()
+    try await loop.submit { channel.start(delegate: delegate) }
+    return (channel, delegate)
+}
+
+extension TransportTests {
+    @Suite("TCP channels and listeners")
+    struct TCPChannelTests {
+        @Test("Client and listener exchange bytes both ways over loopback, then half-close and close",
+              arguments: ["127.0.0.1", "::1"])
+        func exchange(host: String) async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0], host: host) { channel, bytes in
+                channel.write(bytes.reversed())
+            }
+            #expect(server.port != 0)
+            #expect(server.listener.localAddress.isIPv6 == (host == "::1"))
+            let loop = group.loops[1]
+            let (client, delegate) = try await connectClient(host: host, port: server.port, on: loop)
+            #expect(client.peer == SocketAddress(ipLiteral: host, port: server.port)!.description)
+            let message: [UInt8] = Array("A-ASSOCIATE-RQ".utf8)
+            try await loop.submit { client.write(message) }
+            #expect(await eventually { delegate.received.count == message.count })
+            #expect(delegate.received == message.reversed())
+            #expect(server.accepted.first?.1.received == message)
+
+            try await loop.submit { client.shutdownOutput() }
+            #expect(await eventually { server.accepted.first?.1.inputEnded == true })
+            try await server.stop()
+            #expect(await eventually { delegate.inputEnded })
+            try await loop.submit { client.close() }
+            #expect(await eventually { delegate.closed })
+            #expect(delegate.closeError == nil)
+            #expect(server.accepted.first?.1.closeError == nil)
+        }
+
+        @Test("Connecting to a port nobody listens on fails with connectionRefused")
+        func refused() async throws {
+            let loop = EventLoop()
+            defer { loop.shutdown() }
+            let port = FreePort.next()
+            let error = await #expect(throws: TransportError.self) {
+                _ = try await TCPChannel.connect(host: "127.0.0.1", port: port, on: loop, timeout: .seconds(5))
+            }
+            #expect(error?.kind == .connectionRefused)
+            #expect(error?.phase == .connect)
+            #expect(error?.description == "connect 127.0.0.1:\(port) failed: connection refused")
+        }
+
+        @Test("A connection that gets no answer fails with timedOut after the connect timeout")
+        func connectTimeout() async throws {
+            // A listener whose accept queue is full drops new SYNs (Linux), so a connect to it
+            // gets no answer; all of it on loopback.
+            let listener = try FullBacklogListener()
+            defer { listener.close() }
+            let loop = EventLoop()
+            defer { loop.shutdown() }
+            let clock = ContinuousClock()
+            let start = clock.now
+            let error = await #expect(throws: TransportError.self) {
+                _ = try await TCPChannel.connect(host: "127.0.0.1", port: listener.port, on: loop,
+                                                 timeout: .milliseconds(200))
+            }
+            let elapsed = clock.now - start
+            #expect(error?.kind == .timedOut)
+            #expect(error?.phase == .connect)
+            #expect(elapsed >= .milliseconds(199) && elapsed < .seconds(3))
+        }
+
+        @Test("A peer that does not read: writability drops at the high-water mark, returns when drained")
+        func backpressure() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0], startReading: false)
+            let loop = group.loops[1]
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            let chunk = [UInt8](repeating: 0x55, count: 64 << 10)
+            // A producer that obeys isWritable, as the association will.
+            let (written, peakQueue) = try await loop.submit { () -> (Int, Int) in
+                var written = 0
+                var peak = 0
+                while client.isWritable, written < 256 << 20 {
+                    client.write(chunk)
+                    written += chunk.count
+                    peak = max(peak, client.queuedByteCount)
+                }
+                return (written, peak)
+            }
+            #expect(delegate.writability == [false])
+            #expect(written < 256 << 20)
+            #expect(peakQueue <= client.highWaterMark + chunk.count)
+            // The peer starts reading: the queue drains and the producer is told to resume.
+            let reader = RecordingDelegate()
+            try await group.loops[0].submit { server.accepted[0].0.start(delegate: reader) }
+            #expect(await eventually(timeout: .seconds(10)) { delegate.writability == [false, true] })
+            #expect(await eventually(timeout: .seconds(10)) { reader.received.count == written })
+            try await loop.submit { client.close() }
+            try await server.stop()
+        }
+    }
+}
+
+/// A loopback listening socket whose accept queue is full: it never accepts, and extra
+/// connections fill the queue, so the kernel ignores further SYNs.
+struct FullBacklogListener {
+    let fd: Int32
+    let port: UInt16
+    private var fillers: [Int32] = []
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.fd = fd
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 0) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard listening else { throw Failure("cannot listen on 127.0.0.1") }
+        port = UInt16(bigEndian: address.sin_port)
+        let target = address
+        fillers = (0..<4).map { _ in
+            let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            withUnsafePointer(to: target) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = connect(filler, $0, length) }
+            }
+            return filler
+        }
+        usleep(50_000)
+    }
+
+    func close() {
+        for filler in fillers { Glibc.close(filler) }
+        Glibc.close(fd)
+    }
+}
