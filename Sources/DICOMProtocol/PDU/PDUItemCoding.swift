@@ -110,7 +110,7 @@ extension ByteWriter {
         body(&self)
         let length = count - lengthAt - 2
         precondition(length <= Int(UInt16.max), "PDU item 0x\(String(type, radix: 16)) exceeds 65535 bytes")
-        patch(UInt16(length), at: lengthAt, .bigEndian)
+        patchUInt16(UInt16(length), at: lengthAt, .bigEndian)
     }
 
     mutating func writeASCII(_ text: String) { writeBytes(contentsOf: text.utf8) }

@@ -27,7 +27,7 @@ public struct ByteWriter: Sendable {
     }
 
     /// Overwrites a 16-bit length already written at `position` (PDU item lengths, PS3.8 §9.3).
-    public mutating func patch(_ value: UInt16, at position: Int, _ order: ByteOrder) {
+    public mutating func patchUInt16(_ value: UInt16, at position: Int, _ order: ByteOrder) {
         let v = order == .littleEndian ? value.littleEndian : value.bigEndian
         withUnsafeBytes(of: v) { raw in
             for i in 0..<2 { bytes[position + i] = raw[i] }
