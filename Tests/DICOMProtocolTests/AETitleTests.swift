@@ -11,9 +11,9 @@ struct AETitleTests {
     func accepts(_ text: String, value: String) throws {
         let title = try AETitle(validating: text)
         #expect(title.value == value)
-        #expect(title.paddedBytes.count == 16)
-        #expect(title.paddedBytes.starts(with: Array(value.utf8)))
-        #expect(title.paddedBytes.dropFirst(value.utf8.count).allSatisfy { $0 == 0x20 })
+        #expect(title.field.count == 16)
+        #expect(title.field.starts(with: Array(value.utf8)))
+        #expect(title.field.dropFirst(value.utf8.count).allSatisfy { $0 == 0x20 })
     }
 
     @Test("PS3.5 6.2 AE refuses what the VR forbids and names the rule", arguments: [

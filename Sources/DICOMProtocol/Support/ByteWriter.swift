@@ -26,6 +26,30 @@ public struct ByteWriter: Sendable {
         bytes.append(contentsOf: other)
     }
 
+    /// Overwrites a 16-bit length already written at `position` (PDU item lengths, PS3.8 §9.3).
+    public mutating func patchUInt16(_ value: UInt16, at position: Int, _ order: ByteOrder) {
+        let v = order == .littleEndian ? value.littleEndian : value.bigEndian
+        withUnsafeBytes(of: v) { raw in
+            for i in 0..<2 { bytes[position + i] = raw[i] }
+        }
+    }
+
+    /// Reserves room for `count` more bytes (one allocation up front for a whole PDU).
+    public mutating func reserveCapacity(additional count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
+    }
+
+    /// Gives the bytes away and leaves the writer empty, keeping nothing shared.
+    public mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
+
+    /// Empties the writer but keeps its storage for reuse (no allocation on the next PDU).
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     /// Overwrites a 32-bit length already written at `position` (for lengths known only after
     /// the body is encoded).
     public mutating func patch(_ value: UInt32, at position: Int, _ order: ByteOrder) {

@@ -1,13 +1,18 @@
-/// An Application Entity title, validated (PS3.5 §6.2, VR AE): 1 to 16 characters of the
-/// default character repertoire (ISO-IR 6), no backslash, no control characters, not only
-/// spaces. Leading and trailing spaces are not significant and are dropped; case is kept
-/// (AE titles compare case-sensitively).
+/// An Application Entity title (PS3.5 §6.2, VR AE) and its 16-byte field in A-ASSOCIATE-RQ/AC
+/// (PS3.8 §9.3.2, Table 9-11).
+///
+/// Two ways in: `init(validating:)` for titles users and configuration supply (1 to 16
+/// characters of the default repertoire, no backslash, no control characters, not only spaces;
+/// case kept, since AE titles compare case-sensitively), and `init(_:)` / `init(field:)` for
+/// framing what the wire carries, which is taken as it is so that a peer's odd title can still
+/// be answered and reported. Leading and trailing spaces (and the NULs some peers pad with) are
+/// not significant: equality compares `value`; `field` keeps the exact wire bytes.
 public struct AETitle: Hashable, Sendable, CustomStringConvertible {
     /// The most characters an AE title may have.
     public static let maximumLength = 16
 
-    /// The title without its non-significant leading and trailing spaces.
-    public let value: String
+    /// The 16 bytes of the A-ASSOCIATE field, as received or padded with spaces.
+    public let field: [UInt8]
 
     /// Validates `text`, throwing `ProtocolError.invalidValue` that names `field` and the rule
     /// broken.
@@ -28,13 +33,34 @@ public struct AETitle: Hashable, Sendable, CustomStringConvertible {
         if trimmed.count > Self.maximumLength {
             throw refuse("is longer than \(Self.maximumLength) characters")
         }
-        value = String(decoding: trimmed, as: UTF8.self)
+        self.init(String(decoding: trimmed, as: UTF8.self))
     }
 
-    /// The title as the 16-byte field of A-ASSOCIATE-RQ/AC (PS3.8 §9.3.2), padded with spaces.
-    public var paddedBytes: [UInt8] {
-        Array(value.utf8) + Array(repeating: 0x20, count: Self.maximumLength - value.utf8.count)
+    /// Frames `title` as the 16-byte field without validating it: pads with spaces, or cuts
+    /// to 16 bytes.
+    public init(_ title: String) {
+        var bytes = Array(title.utf8.prefix(Self.maximumLength))
+        bytes.append(contentsOf: repeatElement(0x20, count: Self.maximumLength - bytes.count))
+        field = bytes
+    }
+
+    /// Takes a received 16-byte field as it is; `nil` when it is not 16 bytes.
+    public init?(field: some Collection<UInt8>) {
+        guard field.count == Self.maximumLength else { return nil }
+        self.field = Array(field)
+    }
+
+    /// The title without its non-significant leading and trailing spaces and NULs.
+    public var value: String {
+        let isPad: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x00 }
+        guard let first = field.firstIndex(where: { !isPad($0) }),
+            let last = field.lastIndex(where: { !isPad($0) })
+        else { return "" }
+        return String(decoding: field[first...last], as: UTF8.self)
     }
 
     public var description: String { value }
+
+    public static func == (lhs: AETitle, rhs: AETitle) -> Bool { lhs.value == rhs.value }
+    public func hash(into hasher: inout Hasher) { hasher.combine(value) }
 }

@@ -1,0 +1,25 @@
+/// Everything an acceptor needs to answer an A-ASSOCIATE-RQ (PS3.8 §9.3.3): what it supports
+/// and how it identifies itself.
+public struct AcceptorPolicy: Sendable, Hashable {
+    public var presentationContexts: PresentationContextPolicy
+    /// SOP classes for which the requestor may act as SCP (PS3.8 §D.3.3.4), e.g. storage
+    /// classes when we serve C-GET.
+    public var requestorSCPAllowed: Set<String>
+    /// The Maximum Length we advertise (PS3.8 §D.1); 0 = unlimited. Set the PDU decoder's
+    /// `maximumPDULength` to the same value.
+    public var maximumLength: UInt32
+    public var implementationClassUID: String
+    public var implementationVersionName: String?
+
+    public init(
+        presentationContexts: PresentationContextPolicy, requestorSCPAllowed: Set<String> = [],
+        maximumLength: UInt32 = PDUDecoder.defaultMaximumPDULength, implementationClassUID: String,
+        implementationVersionName: String? = nil
+    ) {
+        self.presentationContexts = presentationContexts
+        self.requestorSCPAllowed = requestorSCPAllowed
+        self.maximumLength = maximumLength
+        self.implementationClassUID = implementationClassUID
+        self.implementationVersionName = implementationVersionName
+    }
+}
