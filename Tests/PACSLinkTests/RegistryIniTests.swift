@@ -100,6 +100,21 @@ struct RegistryIniTests {
         #expect(failure(text.replacingOccurrences(of: "104", with: "0")) == "test.ini:5:8: port: 0 is out of range: expected a port number 1–65535")
     }
 
+    @Test("random text never traps the reader: it parses or throws a positioned error")
+    func randomText() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("[]\"\\=;# \t\r\nserverlocalae_titlehostport0123456789.:-ÉA\u{0}\u{1B}")
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<80, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            do throws(RegistryError) {
+                _ = try parse(text)
+            } catch {
+                #expect(error.kind == .invalid && error.location != nil, "\(text.debugDescription): \(error)")
+            }
+        }
+    }
+
     @Test("an empty or comment-only file has no sections")
     func empty() throws {
         #expect(try parse("").servers.isEmpty)
