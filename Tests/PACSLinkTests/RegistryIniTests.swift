@@ -134,13 +134,13 @@ struct RegistryIniTests {
             ]),
             try ServerEntry(name: "plain", settings: [("ae_title", "P"), ("host", "pacs.example"), ("port", "11112")]),
         ]
-        let text = file.text(header: ["header line"])
+        let text = try file.text(header: ["header line"], file: "test.ini")
         #expect(text.hasPrefix("; header line\n"))
         let again = try parse(text)
         #expect(again.servers == file.servers)
         #expect(again.local.map(\.key) == file.local.map(\.key))
         #expect(again.local.map(\.value) == file.local.map(\.value))
-        #expect(again.text(header: ["header line"]) == text)
+        #expect(try again.text(header: ["header line"], file: "test.ini") == text)
     }
 
     @Test("config/servers.ini (administrator's example) loads cleanly")
