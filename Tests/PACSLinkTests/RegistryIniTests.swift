@@ -67,7 +67,7 @@ struct RegistryIniTests {
     @Test("errors give file:line:column and what was expected", arguments: [
         ("[server \"S\"]\nae_title = A\nhost = h\nport = 0\n", "test.ini:4:8: port: 0 is out of range: expected a port number 1–65535"),
         ("[server \"S\"]\nae_title = A\nhost = 300.1.1.1\nport = 1\n", "test.ini:3:8: host: \"300.1.1.1\" is not an IPv4 address"),
-        ("[server \"S\"]\nae_title = ABCDEFGHIJKLMNOPQ\n", "test.ini:2:12: ae_title: \"ABCDEFGHIJKLMNOPQ\" has 17 characters"),
+        ("[server \"S\"]\nae_title = ABCDEFGHIJKLMNOPQ\n", "test.ini:2:12: ae_title: AE title \"ABCDEFGHIJKLMNOPQ\" is longer than 16 characters"),
         ("[server \"S\"]\n  colour = red\n", "test.ini:2:3: colour: unknown key; expected one of ae_title"),
         ("[local]\nopen = maybe\n", "test.ini:2:8: open: \"maybe\" is not a boolean"),
         ("[local]\nhost = h\n", "test.ini:2:1: host: unknown key; expected one of ae_title, receive_port"),
