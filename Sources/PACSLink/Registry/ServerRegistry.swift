@@ -18,7 +18,11 @@ public struct ServerRegistry: Sendable {
         public let servers: [ServerEntry]
         /// Built-in defaults, then the administrator's `[local]`, then the user's.
         public let local: LocalSettings
-        let adminFile: String
+
+        public init(servers: [ServerEntry], local: LocalSettings) {
+            self.servers = servers
+            self.local = local
+        }
 
         /// The server called `name`, or a `.notFound` error.
         public func server(named name: String) throws(RegistryError) -> ServerEntry {
@@ -111,7 +115,7 @@ public struct ServerRegistry: Sendable {
         }
         let adminNames = Set(admin.servers.map(\.name))
         let servers = admin.servers + user.servers.filter { !adminNames.contains($0.name) }
-        return Snapshot(servers: servers, local: local, adminFile: files.admin)
+        return Snapshot(servers: servers, local: local)
     }
 
     /// Read, change and write the user's file under its lock; nothing is written when `change`
