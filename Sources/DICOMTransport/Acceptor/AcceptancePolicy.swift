@@ -37,10 +37,14 @@ public struct AcceptancePolicy: Sendable, Hashable {
         return nil
     }
 
-    /// The host part of a peer string "1.2.3.4:104" or "[::1]:104".
+    /// The host part of a peer string "1.2.3.4:104" or "[::1]:104"; an IPv4-mapped IPv6
+    /// address (a dual-stack listener's IPv4 peer, "[::ffff:1.2.3.4]") as plain IPv4.
     public static func host(ofPeer peer: String) -> String {
         guard let colon = peer.lastIndex(of: ":") else { return peer }
-        let host = peer[..<colon]
-        return host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : String(host)
+        var host = peer[..<colon]
+        if host.hasPrefix("[") && host.hasSuffix("]") { host = host.dropFirst().dropLast() }
+        let mapped = "::ffff:"
+        if host.lowercased().hasPrefix(mapped) && host.contains(".") { host = host.dropFirst(mapped.count) }
+        return String(host)
     }
 }

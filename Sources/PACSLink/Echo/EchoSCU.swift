@@ -8,8 +8,14 @@ public enum EchoSCU {
     public static func echo(_ target: EchoTarget, on loop: EventLoop) async -> EchoResult {
         let clock = ContinuousClock()
         let start = clock.now
+        var result = await exchange(target, on: loop, clock: clock)
+        result.timings.total = clock.now - start
+        return result
+    }
+
+    /// Associate, C-ECHO, release, recording each phase.
+    private static func exchange(_ target: EchoTarget, on loop: EventLoop, clock: ContinuousClock) async -> EchoResult {
         var result = EchoResult(target: target, timings: .init(AssociationTimings()))
-        defer { result.timings.total = clock.now - start }
         let request: AssociationRequest
         do {
             request = try associationRequest(for: target)
