@@ -52,6 +52,22 @@ public struct SendFileResult: Sendable, Hashable {
         }
     }
 
+    /// The peer's Error Comment (0000,0902), when it sent one.
+    public var errorComment: String? {
+        switch outcome {
+        case .stored(_, let comment), .refused(_, let comment): comment
+        default: nil
+        }
+    }
+
+    /// Why the file was not stored, when no status says it.
+    public var reason: String? {
+        switch outcome {
+        case .failed(let reason), .skipped(let reason), .notSent(let reason): reason
+        default: nil
+        }
+    }
+
     /// One line for people: "stored", "warning 0xB000 (warning): Coercion of data elements",
     /// "failed: 0xA700 (failure): Refused: Out of resources", "skipped: not a DICOM file".
     public var detail: String {
