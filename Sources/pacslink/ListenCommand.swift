@@ -20,6 +20,9 @@ struct ListenCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per line.") var json = false
     @Option(help: "Most associations at once; more are rejected as transient (local limit exceeded).")
     var maxAssociations: Int = 64
+    @Option(help: ArgumentHelp(
+        "Seconds to wait for a peer's next PDU (ARTIM, DIMSE) before aborting its association.", valueName: "SECONDS"))
+    var timeout: Double = 30
 
     func run() async throws {
         let local = try? global.registry.load().local
@@ -29,6 +32,9 @@ struct ListenCommand: AsyncParsableCommand {
             }
             return port
         }
+        guard timeout > 0 && timeout <= 86_400 else {
+            throw RegistryError(.invalid, "--timeout \(timeout): must be a number of seconds above 0")
+        }
         let listenPorts = numbers.isEmpty ? [local?.receivePort ?? 11112] : numbers
         let group = EventLoopGroup()
         let printer = ListenPrinter(json: json)
@@ -36,7 +42,8 @@ struct ListenCommand: AsyncParsableCommand {
         do {
             acceptor = try VerificationListener.make(
                 ports: listenPorts, aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: open || local?.open == true,
-                allowedCallers: local?.allowedCallers ?? [], maximumAssociations: maxAssociations, group: group,
+                allowedCallers: local?.allowedCallers ?? [], maximumAssociations: maxAssociations,
+                timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
                 onEvent: printer.print)
         } catch {
             throw RegistryError(.invalid, error.description)

@@ -1,0 +1,104 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+import TestSupport
+
+extension ChildProcess {
+    /// Stops a DCMTK server with SIGKILL: children of the test process start with SIGTERM
+    /// blocked (Foundation's Process spawns from a thread that blocks signals), so `stop()`
+    /// would wait forever for storescp.
+    func kill() {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+}
+
+/// `pacslink echo` against DCMTK's `storescp` and against peers that fail in each phase.
+@Suite("echo against DCMTK and failing peers", .serialized)
+struct EchoInteropTests {
+    let directory: TemporaryDirectory
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "echo-interop")
+    }
+
+    /// Runs `pacslink echo …` with empty configuration files.
+    func echo(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try ChildProcess.run(
+            BuiltProducts.pacslink(),
+            ["--config", directory.path + "/user.ini", "--admin-config", directory.path + "/admin.ini", "echo"] + arguments,
+            timeout: 60)
+    }
+
+    /// The first result of `echo --format json`.
+    func firstResult(_ stdout: String) throws -> [String: Any] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any])
+        let results = try #require(document["results"] as? [[String: Any]])
+        return try #require(results.first)
+    }
+
+    @Test("PS3.4 Annex A: our C-ECHO to storescp succeeds, with every phase timed")
+    func echoStorescp() throws {
+        let port = FreePort.next()
+        let scp = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "STORESCP", "-od", directory.path, String(port)])
+        defer { scp.kill() }
+        try scp.waitUntilListening(on: port)
+        let run = try echo(["--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP",
+                            "--calling-aet", "ECHOTEST", "--repeat", "3", "--format", "json"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let result = try firstResult(run.stdout)
+        #expect(result["ok"] as? Bool == true)
+        let timings = try #require(result["timings_ms"] as? [String: Any])
+        for phase in ["resolve", "connect", "associate", "echo", "release", "total"] {
+            #expect(timings[phase] is Double, "\(phase) not timed")
+        }
+        #expect(timings["tls"] is NSNull)
+    }
+
+    @Test("A refused port fails in the connect phase, exit 1")
+    func refused() throws {
+        let run = try echo(["--host", "127.0.0.1", "--port", String(FreePort.next()), "--called-aet", "ANY", "--format", "json"])
+        #expect(run.status == 1)
+        let failure = try #require(try firstResult(run.stdout)["failure"] as? [String: Any])
+        #expect(failure["class"] as? String == "connection refused")
+        #expect(failure["phase"] as? String == "connect")
+    }
+
+    @Test("A peer that accepts TCP but never answers fails with a timeout in the associate phase")
+    func silentPeer() throws {
+        let port = FreePort.next()
+        let peer = try RawPeer(silentListenerOn: port)
+        let started = Date()
+        let run = try echo(["--host", "127.0.0.1", "--port", String(port), "--called-aet", "ANY", "--timeout", "1", "--format", "json"])
+        #expect(run.status == 1)
+        let failure = try #require(try firstResult(run.stdout)["failure"] as? [String: Any])
+        #expect(failure["class"] as? String == "timeout")
+        #expect(failure["phase"] as? String == "associate")
+        #expect(Date().timeIntervalSince(started) < 10)
+        _ = peer
+    }
+
+    @Test("PS3.8 9.3.4 storescp --refuse: reported as rejected in the associate phase, reason decoded")
+    func rejectedByStorescp() throws {
+        let port = FreePort.next()
+        let scp = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "STORESCP", "--refuse", String(port)])
+        defer { scp.kill() }
+        try scp.waitUntilListening(on: port)
+        let run = try echo(["--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", "--format", "json"])
+        #expect(run.status == 1)
+        let failure = try #require(try firstResult(run.stdout)["failure"] as? [String: Any])
+        #expect(failure["class"] as? String == "association rejected")
+        #expect(failure["phase"] as? String == "associate")
+        #expect((failure["message"] as? String)?.hasPrefix("rejected (permanent): ") == true, "\(failure)")
+    }
+
+    @Test("Usage errors exit 2, invalid values exit 3")
+    func exitCodes() throws {
+        #expect(try echo(["--host", "127.0.0.1"]).status == 2)
+        #expect(try echo([]).status == 2)
+        #expect(try echo(["--host", "127.0.0.1", "--port", "70000", "--called-aet", "X"]).status == 3)
+        #expect(try echo(["--host", "127.0.0.1", "--port", "104", "--called-aet", "BAD\\AE"]).status == 3)
+    }
+}

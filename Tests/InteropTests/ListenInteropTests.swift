@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `pacslink listen` as a Verification SCP for DCMTK's `echoscu`, and against hostile peers.
+@Suite("listen against echoscu and hostile peers", .serialized)
+struct ListenInteropTests {
+    let directory: TemporaryDirectory
+    let ports: [UInt16]
+    let listener: ChildProcess
+
+    /// Starts `pacslink listen` on two ports as OURS, with a 1 s timeout for peers.
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "listen-interop")
+        ports = [FreePort.next(), FreePort.next()]
+        listener = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["--config", directory.path + "/user.ini", "--admin-config", directory.path + "/admin.ini", "listen",
+             "--port", String(ports[0]), "--port", String(ports[1]), "--aet", "OURS", "--timeout", "1"])
+        for port in ports { try listener.waitUntilListening(on: port) }
+    }
+
+    func echoscu(called: String = "OURS", port: UInt16) throws -> (status: Int32, stdout: String, stderr: String) {
+        try ChildProcess.run(try DCMTK.tool("echoscu"), ["-aet", "ECHOSCU", "-aec", called, "127.0.0.1", String(port)], timeout: 30)
+    }
+
+    @Test("PS3.4 Annex A: echoscu succeeds against our listener on two ports at once")
+    func twoPorts() throws {
+        for port in ports {
+            let run = try echoscu(port: port)
+            #expect(run.status == 0, "\(run.stderr)")
+        }
+        listener.stop()
+        #expect(listener.stdout.components(separatedBy: "C-ECHO from").count - 1 == 2, "\(listener.stdout)")
+    }
+
+    @Test("PS3.8 9.3.4 echoscu with a wrong called AE title is rejected: 'called AE title not recognized', and logged")
+    func wrongCalledAE() throws {
+        let run = try echoscu(called: "WRONG", port: ports[1])
+        #expect(run.status != 0)
+        #expect((run.stdout + run.stderr).contains("Called AE Title Not Recognized"), "\(run.stdout)\(run.stderr)")
+        listener.stop()
+        #expect(listener.stdout.contains("called WRONG): rejected (permanent): called AE title not recognized"), "\(listener.stdout)")
+    }
+
+    @Test("Garbage, an oversize PDU length and a half-sent PDU each end only their own connection while echoscu keeps succeeding",
+          arguments: [
+              ("garbage", [UInt8](repeating: 0xEE, count: 64)),
+              ("oversize PDU length", [0x01, 0, 0x7F, 0xFF, 0xFF, 0xFF]),
+              ("half-sent PDU", [0x01, 0, 0, 0, 0, 200, 0, 1, 0, 0]),
+          ])
+    func hostile(_ name: String, _ bytes: [UInt8]) throws {
+        let hostile = try RawPeer(connectingTo: ports[0])
+        hostile.send(bytes)
+        let started = Date()
+        // Meanwhile, on the same listener, echoes keep working.
+        for _ in 0..<3 {
+            let run = try echoscu(port: ports[0])
+            #expect(run.status == 0, "\(name): \(run.stderr)")
+        }
+        let (received, closed) = hostile.readUntilClosed(timeout: 5)
+        #expect(closed, "\(name): connection still open")
+        #expect(Date().timeIntervalSince(started) < 5)
+        if name != "half-sent PDU" {
+            // An A-ABORT PDU came first (type 7).
+            #expect(received.first == 0x07, "\(name): received \(received)")
+        }
+        listener.stop()
+        #expect(listener.process.terminationStatus == 0, "listen did not exit cleanly on SIGTERM")
+    }
+}
