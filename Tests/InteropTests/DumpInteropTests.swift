@@ -83,6 +83,17 @@ struct DumpInteropTests {
         }
     }
 
+    @Test("PS3.5 A.5 a deflated file (dump2dcm +td) is reported as unsupported: deflate, with its offset")
+    func deflated() throws {
+        let dir = try TemporaryDirectory()
+        let path = try Part10InteropTests.dump2dcmFile("utf8", options: ["+td"], in: dir)
+        let result = try Self.pacslink(["dump", path])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("pacslink dump: \(path): at byte "))
+        #expect(result.stderr.contains("unsupported: deflate"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
     @Test("Dump: the text output of the binary matches dcmdump's elements")
     func textOutput() throws {
         let dir = try TemporaryDirectory()

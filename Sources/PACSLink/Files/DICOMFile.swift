@@ -66,7 +66,7 @@ public final class DICOMFile {
         do {
             encoding = try header.dataSetEncoding()
         } catch {
-            throw FileError(path: path, error, base: 0)
+            throw FileError(path: path, error.shifted(by: header.dataSetOffset), base: 0)
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(0, size - header.dataSetOffset))
