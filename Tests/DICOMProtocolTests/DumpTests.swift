@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DICOMProtocol
 
@@ -142,5 +143,32 @@ struct DumpTests {
 
     static func double(_ value: Double) -> [UInt8] {
         (0..<8).map { UInt8(truncatingIfNeeded: value.bitPattern >> (8 * $0)) }
+    }
+}
+
+@Suite("Dump and JSON never trap")
+struct DumpRobustnessTests {
+    @Test("Random values of every VR (and unknown VRs) render as dump lines and valid JSON without trapping")
+    func randomValues() {
+        var generator = SystemRandomNumberGenerator()
+        let vrs = VR.all + [VR("XY")!, VR("ZZ")!]
+        for round in 0..<1_000 {
+            var ds = DataSet()
+            if round % 3 == 0 {
+                ds.insert(DataElement(tag: .specificCharacterSet, vr: .CS, bytes: Array((round % 2 == 0 ? "ISO_IR 100" : "ISO_IR 192").utf8)))
+            }
+            for _ in 0..<4 {
+                let vr = vrs.randomElement(using: &generator)!
+                guard vr != .SQ else { continue }
+                let count = Int.random(in: 0..<40, using: &generator)
+                let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                let tag = Tag(UInt16.random(in: 0x0008...0x0030, using: &generator), UInt16.random(in: 0...0xFFFF, using: &generator))
+                ds.insert(DataElement(tag: tag, vr: vr, bytes: bytes))
+            }
+            let lines = DataSetDump(encoding: .explicitVRLittleEndian).lines(ds)
+            #expect(lines.count == ds.count)
+            let json = DICOMJSONEncoder.encode(ds).serialized(indent: nil)
+            #expect((try? JSONSerialization.jsonObject(with: Data(json.utf8))) != nil, "invalid JSON: \(json)")
+        }
     }
 }
