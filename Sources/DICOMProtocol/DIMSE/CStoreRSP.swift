@@ -1,0 +1,38 @@
+/// C-STORE-RSP (PS3.7 §9.1.1, Table 9.3-2); statuses in PS3.4 §B.2.3.
+public struct CStoreRSP: DIMSEResponse {
+    public static let commandField = CommandField.cStoreRSP
+    public var messageIDBeingRespondedTo: UInt16
+    public var affectedSOPClassUID: String?
+    public var affectedSOPInstanceUID: String?
+    public var status: DIMSEStatus
+    public var errorComment: String?
+
+    public init(
+        messageIDBeingRespondedTo: UInt16, affectedSOPClassUID: String?, affectedSOPInstanceUID: String?,
+        status: DIMSEStatus, errorComment: String? = nil
+    ) {
+        self.messageIDBeingRespondedTo = messageIDBeingRespondedTo
+        self.affectedSOPClassUID = affectedSOPClassUID
+        self.affectedSOPInstanceUID = affectedSOPInstanceUID
+        self.status = status
+        self.errorComment = errorComment
+    }
+
+    public init(commandSet: DataSet) throws(ProtocolError) {
+        let f = CommandSet.Fields(commandSet, Self.commandField)
+        self.init(
+            messageIDBeingRespondedTo: try f.uint16(.messageIDBeingRespondedTo),
+            affectedSOPClassUID: commandSet.uid(.affectedSOPClassUID),
+            affectedSOPInstanceUID: commandSet.uid(.affectedSOPInstanceUID), status: try f.status(),
+            errorComment: commandSet.string(.errorComment))
+    }
+
+    public var hasDataSet: Bool { false }
+
+    public var commandSet: DataSet {
+        var ds = CommandSet.make(Self.commandField, hasDataSet: false)
+        ds.setResponseFields(messageIDBeingRespondedTo, status, affectedSOPClassUID, errorComment)
+        if let affectedSOPInstanceUID { ds.setUID(affectedSOPInstanceUID, for: .affectedSOPInstanceUID) }
+        return ds
+    }
+}

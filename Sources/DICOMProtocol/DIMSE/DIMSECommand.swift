@@ -1,0 +1,84 @@
+/// Any command PACSLink handles, decoded from a command set (PS3.7 §9.3): the entry point for
+/// the bytes an assembler rebuilt from command PDVs.
+public enum DIMSECommand: Equatable, Sendable {
+    case cEchoRQ(CEchoRQ)
+    case cEchoRSP(CEchoRSP)
+    case cStoreRQ(CStoreRQ)
+    case cStoreRSP(CStoreRSP)
+    case cFindRQ(CFindRQ)
+    case cFindRSP(CFindRSP)
+    case cMoveRQ(CMoveRQ)
+    case cMoveRSP(CMoveRSP)
+    case cGetRQ(CGetRQ)
+    case cGetRSP(CGetRSP)
+    case cCancelRQ(CCancelRQ)
+
+    /// Decodes command-set bytes (Implicit VR Little Endian). Throws `malformed` naming the
+    /// message and field when a required field is missing, `unsupported` for other commands
+    /// (N-GET and the rest of the DIMSE-N services).
+    public init(decoding bytes: ArraySlice<UInt8>) throws(ProtocolError) {
+        try self.init(commandSet: CommandSet.decode(bytes))
+    }
+
+    public init(commandSet: DataSet) throws(ProtocolError) {
+        guard let raw = commandSet.uint16(.commandField) else {
+            throw ProtocolError(.malformed, field: "Command Field \(Tag.commandField)", "missing from the command set")
+        }
+        switch CommandField(rawValue: raw) {
+        case .cEchoRQ: self = .cEchoRQ(try CEchoRQ(commandSet: commandSet))
+        case .cEchoRSP: self = .cEchoRSP(try CEchoRSP(commandSet: commandSet))
+        case .cStoreRQ: self = .cStoreRQ(try CStoreRQ(commandSet: commandSet))
+        case .cStoreRSP: self = .cStoreRSP(try CStoreRSP(commandSet: commandSet))
+        case .cFindRQ: self = .cFindRQ(try CFindRQ(commandSet: commandSet))
+        case .cFindRSP: self = .cFindRSP(try CFindRSP(commandSet: commandSet))
+        case .cMoveRQ: self = .cMoveRQ(try CMoveRQ(commandSet: commandSet))
+        case .cMoveRSP: self = .cMoveRSP(try CMoveRSP(commandSet: commandSet))
+        case .cGetRQ: self = .cGetRQ(try CGetRQ(commandSet: commandSet))
+        case .cGetRSP: self = .cGetRSP(try CGetRSP(commandSet: commandSet))
+        case .cCancelRQ: self = .cCancelRQ(try CCancelRQ(commandSet: commandSet))
+        case let other:
+            throw ProtocolError(.unsupported, field: "Command Field \(Tag.commandField)", "\(other) is not supported")
+        }
+    }
+
+    /// The typed message inside.
+    public var message: any DIMSEMessage {
+        switch self {
+        case .cEchoRQ(let m): m
+        case .cEchoRSP(let m): m
+        case .cStoreRQ(let m): m
+        case .cStoreRSP(let m): m
+        case .cFindRQ(let m): m
+        case .cFindRSP(let m): m
+        case .cMoveRQ(let m): m
+        case .cMoveRSP(let m): m
+        case .cGetRQ(let m): m
+        case .cGetRSP(let m): m
+        case .cCancelRQ(let m): m
+        }
+    }
+
+    public var commandField: CommandField { type(of: message).commandField }
+    public var hasDataSet: Bool { message.hasDataSet }
+    public var commandSet: DataSet { message.commandSet }
+
+    /// Message ID of a request, or the Message ID a response or C-CANCEL answers: what ties
+    /// a response to its request (PS3.7 §9.1).
+    public var messageID: UInt16 {
+        switch self {
+        case .cEchoRQ(let m): m.messageID
+        case .cStoreRQ(let m): m.messageID
+        case .cFindRQ(let m): m.messageID
+        case .cMoveRQ(let m): m.messageID
+        case .cGetRQ(let m): m.messageID
+        case .cEchoRSP(let m): m.messageIDBeingRespondedTo
+        case .cStoreRSP(let m): m.messageIDBeingRespondedTo
+        case .cFindRSP(let m): m.messageIDBeingRespondedTo
+        case .cMoveRSP(let m): m.messageIDBeingRespondedTo
+        case .cGetRSP(let m): m.messageIDBeingRespondedTo
+        case .cCancelRQ(let m): m.messageIDBeingRespondedTo
+        }
+    }
+
+    public func encoded() throws(ProtocolError) -> [UInt8] { try CommandSet.encode(commandSet) }
+}
