@@ -37,6 +37,24 @@ struct UIDTests {
         }
     }
 
+    @Test("PS3.5 9.1 validation agrees with a plain reading of the rule on 5,000 random strings")
+    func randomStrings() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789....0a ")
+        var valid = 0
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 0...(Bool.random(using: &generator) ? 8 : 70), using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            let components = text.split(separator: ".", omittingEmptySubsequences: false)
+            let expected = !text.isEmpty && text.count <= 64 && components.allSatisfy { part in
+                !part.isEmpty && part.allSatisfy(\.isWholeNumber) && !(part.count > 1 && part.first == "0")
+            }
+            #expect(UID.isValid(text) == expected, "\(text)")
+            if expected { valid += 1 }
+        }
+        #expect(valid > 50)  // the draw reaches both sides of the rule
+    }
+
     @Test("PS3.5 B.2 generated UIDs are valid, 2.25-rooted, version-4 UUIDs and distinct")
     func generated() {
         var seen = Set<String>()
