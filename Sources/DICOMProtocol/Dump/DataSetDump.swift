@@ -24,7 +24,7 @@ public struct DataSetDump {
     }
 
     private func append(_ dataSet: DataSet, level: Int, inherited: SpecificCharacterSet, to out: inout [String]) {
-        let characterSet = dataSet[.specificCharacterSet] == nil ? inherited : dataSet.specificCharacterSet
+        let characterSet = ElementValues.characterSet(of: dataSet, inherited: inherited)
         for element in dataSet.elements {
             append(element, level: level, characterSet: characterSet, to: &out)
         }
