@@ -54,7 +54,7 @@ enum ElementValues {
 
     /// Swift prints the shortest digits that read back to the same value; like C's `%g`,
     /// DCMTK and JSON have no use for a trailing ".0" and write exponents as `e+20`.
-    private static func shortest(_ description: String) -> String {
+    static func shortest(_ description: String) -> String {
         description.hasSuffix(".0") ? String(description.dropLast(2)) : description
     }
 }

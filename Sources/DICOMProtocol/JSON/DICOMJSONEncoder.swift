@@ -76,9 +76,7 @@ public enum DICOMJSONEncoder {
     private static func number(_ text: String) -> JSONValue {
         if isJSONNumber(text) { return .number(text) }
         if let value = Double(text), value.isFinite {
-            var shortest = value.description
-            if shortest.hasSuffix(".0") { shortest.removeLast(2) }
-            return .number(shortest)
+            return .number(ElementValues.shortest(value.description))
         }
         return .string(text)
     }
