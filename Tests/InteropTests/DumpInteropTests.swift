@@ -94,6 +94,22 @@ struct DumpInteropTests {
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("PS3.10 7.1 a bare data set (dump2dcm -F) is refused, and read with --raw like dcmdump reads it",
+          arguments: ["utf8", "implicit"])
+    func rawDataSet(name: String) throws {
+        let dir = try TemporaryDirectory()
+        let options = name == "implicit" ? ["-F", "+ti"] : ["-F"]
+        let path = try Part10InteropTests.dump2dcmFile(name, options: options, in: dir)
+        let refused = try Self.pacslink(["dump", path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("\(path): at byte 128: DICM prefix"), "\(refused.stderr)")
+        let raw = try Self.pacslink(["dump", "--raw", path])
+        #expect(raw.status == 0, "\(raw.stderr)")
+        #expect(raw.stderr.contains("no File Meta Information"))
+        let differences = DumpListing.differences(ours: raw.stdout, theirs: try DumpListing.dcmdump(path))
+        #expect(differences.isEmpty, "\(differences.joined(separator: "\n"))")
+    }
+
     @Test("Dump: the text output of the binary matches dcmdump's elements")
     func textOutput() throws {
         let dir = try TemporaryDirectory()
