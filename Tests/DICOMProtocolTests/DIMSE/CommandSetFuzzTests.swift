@@ -5,7 +5,7 @@ import Testing
 struct CommandSetFuzzTests {
     @Test("100,000 random and damaged command sets end in a command or a ProtocolError")
     func randomCommandSets() throws {
-        var rng = SplitMix64(seed: 0xD1_5E)
+        var rng = ByteFuzzer(seed: 0xD1_5E)
         let valid = try CommandSetTests.messages.map { try $0.encoded() }
         var decoded = 0, failed = 0
         for i in 0..<100_000 {

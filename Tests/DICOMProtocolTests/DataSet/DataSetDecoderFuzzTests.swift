@@ -7,7 +7,7 @@ import Testing
 struct DataSetDecoderFuzzTests {
     @Test("100,000 random and truncated inputs end in a value or a ProtocolError", arguments: DataSetCodecTests.encodings)
     func randomInputs(encoding: DataSetEncoding) throws {
-        var rng = SplitMix64(seed: 0x5EED_0000 + UInt64(encoding.explicitVR ? 1 : 0) + (encoding.byteOrder == .bigEndian ? 2 : 0))
+        var rng = ByteFuzzer(seed: 0x5EED_0000 + UInt64(encoding.explicitVR ? 1 : 0) + (encoding.byteOrder == .bigEndian ? 2 : 0))
         var sample = try DataSetCodecTests.sample(undefinedLengths: true)
         if encoding.explicitVR {
             sample.insert(DataElement(tag: .pixelData, vr: .OB, value: .fragments([[], [1, 2, 3, 4]])))

@@ -1,5 +1,6 @@
-/// A small, fast, seeded generator (SplitMix64) so that property tests are reproducible.
-struct SplitMix64: RandomNumberGenerator {
+/// Seeded random and damaged inputs for decoder robustness tests: a SplitMix64 generator
+/// (small and fast, so that a failure reproduces from its seed).
+struct ByteFuzzer: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }
