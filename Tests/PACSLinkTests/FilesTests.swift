@@ -50,6 +50,20 @@ struct FilesTests {
         }
     }
 
+    @Test("PS3.10 7 a file written chunk by chunk appears only on commit, and reads back")
+    func streamedWrite() throws {
+        let dir = try TemporaryDirectory()
+        let url = dir.url.appendingPathComponent("streamed.dcm")
+        let (meta, ds, body) = try Self.sample()
+        let writer = try DICOMFile.startWriting(meta: meta, to: url)
+        for start in stride(from: 0, to: body.count, by: 16_384) {
+            try writer.write(body[start..<min(start + 16_384, body.count)])
+        }
+        #expect(!FileManager.default.fileExists(atPath: url.path))
+        try writer.commit()
+        #expect(try DICOMFile(path: url.path).readDataSet() == ds)
+    }
+
     @Test("Atomic write: nothing but the destination is left; abort leaves the old file")
     func atomic() throws {
         let dir = try TemporaryDirectory()

@@ -82,10 +82,31 @@ public final class DICOMFile {
         }
     }
 
-    /// Writes a Part 10 file atomically (see `AtomicFileWriter`): the File Meta Information
-    /// followed by `dataSet`, already encoded in the transfer syntax `meta` names.
+    /// Starts writing a Part 10 file atomically (see `AtomicFileWriter`): the File Meta
+    /// Information is written; append the data set, encoded in the transfer syntax `meta`
+    /// names, as it arrives, then `commit()` (or `abort()`).
+    public static func startWriting(meta: FileMetaInformation, to destination: URL) throws -> AtomicFileWriter {
+        let writer = try AtomicFileWriter(destination: destination)
+        do {
+            try writer.write(try meta.encoded())
+        } catch {
+            writer.abort()
+            throw error
+        }
+        return writer
+    }
+
+    /// Writes a whole Part 10 file atomically: the File Meta Information followed by
+    /// `dataSet`, already encoded in the transfer syntax `meta` names.
     public static func write(meta: FileMetaInformation, dataSet: [UInt8], to destination: URL) throws {
-        try AtomicFileWriter.write([try meta.encoded(), dataSet], to: destination)
+        let writer = try startWriting(meta: meta, to: destination)
+        do {
+            try writer.write(dataSet)
+            try writer.commit()
+        } catch {
+            writer.abort()
+            throw error
+        }
     }
 
     /// Reads chunks until the File Meta Information is complete.
