@@ -115,4 +115,10 @@ struct CommandSetTests {
             try DIMSECommand(commandSet: ds)
         }
     }
+
+    @Test("commands describe themselves for logs, with the status meaning for the service")
+    func descriptions() {
+        #expect(Self.messages[0].description == "C-STORE-RQ (message 7)")
+        #expect(Self.messages[6].description == "C-MOVE-RSP (message 9): 0xFF00 (pending): Pending: sub-operations are continuing")
+    }
 }

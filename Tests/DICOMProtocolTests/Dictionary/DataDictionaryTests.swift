@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import DICOMProtocol
 
@@ -53,5 +54,25 @@ struct DataDictionaryTests {
         #expect(DataDictionary.implicitVR(for: .referencedSOPSequence) == .SQ)
         #expect(DataDictionary.implicitVR(for: Tag(0x0009, 0x1001)) == .UN)
         #expect(DataDictionary.implicitVR(for: Tag(0x0018, 0x0000)) == .UL)  // group length
+    }
+
+    /// DCMTK's dictionary (installed with DCMTK 3.6.7) as an independent reading of PS3.6: its
+    /// pseudo-VRs "xs" (US or SS) and "px"/"ox" (OB or OW) are the ones we resolve to US and OW.
+    @Test("every entry agrees with DCMTK's dicom.dic on tag, VR, VM and keyword")
+    func agreesWithDCMTK() throws {
+        let text = try String(contentsOfFile: "/usr/share/libdcmtk17/dicom.dic", encoding: .utf8)
+        var dcmtk: [String: (tag: String, vr: String, vm: String)] = [:]
+        for line in text.split(separator: "\n") where line.hasPrefix("(") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count >= 4 else { continue }
+            dcmtk[fields[2]] = (fields[0], fields[1], fields[3])
+        }
+        let pseudo = ["xs": "US", "px": "OW", "ox": "OW"]
+        for entry in DataDictionary.entries {
+            let theirs = try #require(dcmtk[entry.keyword], "\(entry.keyword)")
+            #expect(theirs.tag == entry.tag.description, "\(entry.keyword)")
+            #expect((pseudo[theirs.vr] ?? theirs.vr) == entry.vr.description, "\(entry.keyword)")
+            #expect(theirs.vm == entry.vm, "\(entry.keyword)")
+        }
     }
 }
