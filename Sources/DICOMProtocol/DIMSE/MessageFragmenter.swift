@@ -1,0 +1,93 @@
+/// Splits one DIMSE message into P-DATA-TF PDUs that fit the peer's Maximum Length
+/// (PS3.8 §9.3.5 and Annex E; PS3.7 §6.3.1).
+///
+/// The command set goes first, in command fragments, the last of them flagged; then the data
+/// set, if any, in data fragments, the last flagged. The data set may be handed over in chunks
+/// of any size (a file read piece by piece), so a 1 GB data set is never in memory at once:
+/// at most one fragment's worth is held back between chunks, because a fragment can only be
+/// sent once it is known whether it is the last.
+///
+/// Each PDU carries one PDV and is written, header and body together, into a caller-supplied
+/// `ByteWriter`, ready for a single write on the channel.
+public struct MessageFragmenter: Sendable {
+    public let presentationContextID: UInt8
+    /// The largest PDV data carried by one PDU.
+    public let maximumFragmentLength: Int
+
+    /// PDU-length used when the peer's Maximum Length is 0 (unlimited): large enough that the
+    /// 12 bytes of framing are noise, small enough to interleave and to bound buffers.
+    public static let unlimitedPDULength: UInt32 = 65_536
+    /// PDU header (6) and PDV item header (6). DCMTK, too, keeps PDV data 12 bytes under the
+    /// Maximum Length (PS3.8 §D.1 counts only the 6-byte PDV overhead; peers that count the
+    /// PDU header as well are then also satisfied).
+    static let framing = PDU.headerLength + PresentationDataValue.overhead
+
+    private var stage = Stage.command
+    /// Data set bytes held back until it is known whether more follow.
+    private var pending: [UInt8] = []
+
+    private enum Stage { case command, dataSet, finished }
+
+    /// - Parameter peerMaximumLength: the Maximum Length the peer advertised (PS3.8 §D.1);
+    ///   0 = unlimited, in which case `unlimitedPDULength` is used.
+    public init(presentationContextID: UInt8, peerMaximumLength: UInt32) {
+        self.presentationContextID = presentationContextID
+        let pduLength = peerMaximumLength == 0 ? Self.unlimitedPDULength : peerMaximumLength
+        // A peer advertising less than the framing cannot be served by anyone; send 1 byte per PDV.
+        maximumFragmentLength = max(1, Int(pduLength) - Self.framing)
+    }
+
+    /// Writes the command set as command fragments. Call once, first. `hasDataSet` must agree
+    /// with the command's Command Data Set Type (0000,0800): without a data set the message is
+    /// finished after this call.
+    public mutating func writeCommand(_ command: some Collection<UInt8>, hasDataSet: Bool, into writer: inout ByteWriter) {
+        precondition(stage == .command, "the command set of a message is written once, first")
+        var rest = command[...]
+        repeat {
+            let fragment = rest.prefix(maximumFragmentLength)
+            rest = rest.dropFirst(fragment.count)
+            write(fragment, isCommand: true, isLast: rest.isEmpty, into: &writer)
+        } while !rest.isEmpty
+        stage = hasDataSet ? .dataSet : .finished
+    }
+
+    /// Writes the next chunk of the data set; `isLast` marks the final chunk (which may be
+    /// empty). Full fragments are written as soon as they are known not to be the last one.
+    public mutating func writeDataSet(_ chunk: some Collection<UInt8>, isLast: Bool, into writer: inout ByteWriter) {
+        precondition(stage == .dataSet, "data set chunks follow a command that announced a data set")
+        var rest = chunk[...]
+        if !pending.isEmpty {
+            let take = min(maximumFragmentLength - pending.count, rest.count)
+            pending.append(contentsOf: rest.prefix(take))
+            rest = rest.dropFirst(take)
+            if !rest.isEmpty {
+                write(pending, isCommand: false, isLast: false, into: &writer)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        while rest.count > maximumFragmentLength {
+            write(rest.prefix(maximumFragmentLength), isCommand: false, isLast: false, into: &writer)
+            rest = rest.dropFirst(maximumFragmentLength)
+        }
+        if isLast {
+            if pending.isEmpty {
+                write(rest, isCommand: false, isLast: true, into: &writer)
+            } else {
+                write(pending, isCommand: false, isLast: true, into: &writer)
+            }
+            pending = []
+            stage = .finished
+        } else {
+            pending.append(contentsOf: rest)
+        }
+    }
+
+    /// True once the last fragment of the message has been written.
+    public var isFinished: Bool { stage == .finished }
+
+    private func write(_ data: some Collection<UInt8>, isCommand: Bool, isLast: Bool, into writer: inout ByteWriter) {
+        PDataTF.encode(
+            presentationContextID: presentationContextID, isCommand: isCommand, isLastFragment: isLast, data: data,
+            into: &writer)
+    }
+}
