@@ -80,6 +80,25 @@ extension TransportTests {
             #expect(server.accepted.first?.1.closeError == nil)
         }
 
+        @Test("close() sends everything queued before closing (an A-ABORT PDU is never lost)")
+        func closeFlushes() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let loop = group.loops[1]
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            let payload = (0..<(4 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+            try await loop.submit {
+                client.write(payload)
+                client.close()
+            }
+            #expect(await eventually { server.accepted.first?.1.inputEnded == true })
+            #expect(server.accepted.first?.1.received == payload)
+            #expect(await eventually { delegate.closed })
+            #expect(delegate.closeError == nil)
+            try await server.stop()
+        }
+
         @Test("Connecting to a port nobody listens on fails with connectionRefused")
         func refused() async throws {
             let loop = EventLoop()

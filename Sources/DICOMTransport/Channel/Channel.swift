@@ -18,8 +18,12 @@ public protocol Channel: AnyObject, Sendable {
     /// Sends what is queued, then signals end of stream to the peer (TCP half-close; with TLS,
     /// a close_notify alert first). Reads continue.
     func shutdownOutput()
-    /// Closes at once, dropping unsent data; the delegate then hears `didCloseWith(nil)`.
+    /// Sends what is queued (with TLS, then close_notify) and closes, without waiting for the
+    /// peer; the delegate then hears `didCloseWith(nil)`. A peer that stops reading can hold
+    /// this up: the owner's timers then `abort()`.
     func close()
+    /// Closes at once, dropping unsent data.
+    func abort()
 }
 
 extension Channel {

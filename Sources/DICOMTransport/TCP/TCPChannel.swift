@@ -6,7 +6,8 @@ import Darwin
 #endif
 
 /// A TCP connection on an event loop (owner of one `uv_tcp_t`). Created by `TCPChannel.connect`
-/// or a `TCPListener`; reading starts with `start(delegate:)`.
+/// or a `TCPListener`; reading starts with `start(delegate:)`. A channel nobody started must
+/// still be closed (or aborted): its open handle keeps it alive.
 ///
 /// Options set for DICOM's request/response traffic: `TCP_NODELAY` (no Nagle delay on our
 /// small PDUs) and, on Linux, `TCP_QUICKACK` re-armed after every read, so a peer that writes a
@@ -27,6 +28,8 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     private var delegate: (any ChannelDelegate)?
     private var closeError: TransportError?
     private var fd: Int32 = -1
+    private var shutdownPending = false
+    private var closeAfterShutdown = false
     private let readBuffer: UnsafeMutableRawBufferPointer
 
     /// Opens an unconnected TCP handle on `loop` (its thread only).
@@ -115,23 +118,44 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     public func shutdownOutput() {
         loop.preconditionInEventLoop()
-        guard let stream, isOpen else { return }
-        let request = UnsafeMutablePointer<uv_shutdown_t>.allocate(capacity: 1)
-        if uv_shutdown(request, stream, { request, _ in request?.deallocate() }) != 0 {
-            request.deallocate()
-        }
+        requestShutdown()
     }
 
     public func close() {
+        loop.preconditionInEventLoop()
+        closeAfterFlushing(error: nil)
+    }
+
+    public func abort() {
         loop.preconditionInEventLoop()
         guard let handle else { return }
         LoopHandle.close(handle)
     }
 
-    /// Closes with `error` (the first error wins) for the delegate's `didCloseWith`.
+    /// Closes at once with `error` (the first error wins) for the delegate's `didCloseWith`.
     func fail(_ error: TransportError) {
         if closeError == nil { closeError = error }
-        close()
+        abort()
+    }
+
+    /// Sends what is queued, then closes, reporting `error` (e.g. a TLS alert we had to send).
+    func closeAfterFlushing(error: TransportError?) {
+        if closeError == nil { closeError = error }
+        closeAfterShutdown = true
+        if !shutdownPending && !requestShutdown() { abort() }
+    }
+
+    /// Queues a FIN behind the pending writes (`uv_shutdown`); false when that is impossible.
+    @discardableResult
+    private func requestShutdown() -> Bool {
+        guard let stream, isOpen, !shutdownPending else { return false }
+        let request = UnsafeMutablePointer<uv_shutdown_t>.allocate(capacity: 1)
+        guard uv_shutdown(request, stream, shutdownCallback) == 0 else {
+            request.deallocate()
+            return false
+        }
+        shutdownPending = true
+        return true
     }
 
     // MARK: Callbacks
@@ -161,6 +185,11 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         }
     }
 
+    fileprivate func didShutDown() {
+        shutdownPending = false
+        if closeAfterShutdown { abort() }
+    }
+
     fileprivate var buffer: UnsafeMutableRawBufferPointer { readBuffer }
 }
 
@@ -187,6 +216,13 @@ private let allocateCallback: uv_alloc_cb = { handle, _, buffer in
 private let readCallback: uv_read_cb = { stream, count, _ in
     guard let stream else { return }
     channel(of: stream).didRead(count)
+}
+
+private let shutdownCallback: uv_shutdown_cb = { request, _ in
+    guard let request else { return }
+    let stream = request.pointee.handle!
+    request.deallocate()
+    channel(of: stream).didShutDown()
 }
 
 private let writeCallback: uv_write_cb = { request, status in

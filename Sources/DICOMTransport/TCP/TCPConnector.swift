@@ -92,7 +92,7 @@ private final class TCPConnector {
             channel.configureConnectedSocket()
             finish(.success(channel))
         } else {
-            channel.close()
+            channel.abort()
             if timedOut {
                 finish(.failure(TransportError(
                     phase: .connect, kind: .timedOut, peer: channel.peer,
@@ -106,14 +106,14 @@ private final class TCPConnector {
     private func attemptFailed(_ status: LibUVStatus, channel: TCPChannel? = nil) {
         let failed = channel ?? attempt
         attempt = nil
-        failed?.close()
+        failed?.abort()
         connectNext(lastError: TransportError(phase: .connect, status: status, peer: failed?.peer ?? target))
     }
 
     private func expire() {
         timedOut = true
         if let attempt {
-            attempt.close()  // its connect callback reports the timeout
+            attempt.abort()  // its connect callback reports the timeout
         } else {
             finish(.failure(TransportError(phase: .resolve, kind: .timedOut, peer: target,
                                            detail: "\(host) was not resolved within \(timeout)")))
