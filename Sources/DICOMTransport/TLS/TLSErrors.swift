@@ -41,7 +41,9 @@ enum TLSErrors {
         var detail = queued.text
         if queued.reason == SSL_R_WRONG_VERSION_NUMBER || queued.reason == SSL_R_PACKET_LENGTH_TOO_LONG
             || queued.reason == SSL_R_HTTP_REQUEST {
-            detail += " (the peer does not speak TLS: is this a plain DICOM port?)"
+            detail += SSL_is_server(ssl) == 1
+                ? " (the client does not speak TLS: a plain DICOM client on a TLS port?)"
+                : " (the peer does not speak TLS: is this a plain DICOM port?)"
         }
         return TransportError(phase: phase, kind: kind, detail: detail)
     }

@@ -1,0 +1,219 @@
+/// A TLS connection: a `TCPChannel` carrying a `TLSEngine`, with the same `Channel` interface,
+/// so the association code does not care whether it runs over TLS (PS3.15 Annex B.1).
+///
+/// Created by `TLSChannel.connect` (client) or `TLSChannel.accept` (server, on a channel a
+/// `TCPListener` accepted); both complete only after the handshake, which runs on the loop
+/// like any other I/O, so a slow handshake never blocks the loop or other connections.
+public final class TLSChannel: Channel, @unchecked Sendable {
+    private enum State {
+        case handshaking((Result<TLSChannel, TransportError>) -> Void)
+        /// Handshake done; plaintext and end of input wait here until `start(delegate:)`.
+        case established(buffered: [UInt8], inputEnded: Bool)
+        case started(any ChannelDelegate)
+        case closed
+    }
+
+    public let tcp: TCPChannel
+    public let engine: TLSEngine
+    private var state: State
+    private var handshakeTimer: LoopTimer?
+    /// The first TLS error, reported when the channel closes.
+    private var failure: TransportError?
+
+    private init(tcp: TCPChannel, engine: TLSEngine,
+                 completion: @escaping (Result<TLSChannel, TransportError>) -> Void) {
+        self.tcp = tcp
+        self.engine = engine
+        state = .handshaking(completion)
+    }
+
+    public var loop: EventLoop { tcp.loop }
+    public var peer: String { tcp.peer }
+    public var isWritable: Bool { tcp.isWritable }
+
+    // MARK: Creating
+
+    /// Connects over TCP (see `TCPChannel.connect`) and runs the client handshake, each phase
+    /// within `timeout`. `serverName` (by default `host`) is sent as SNI and, when the context
+    /// verifies peers, must match the server's certificate. Call on `loop`'s thread.
+    public static func connect(
+        host: String, port: UInt16, on loop: EventLoop, timeout: Duration, context: TLSContext,
+        serverName: String? = nil, _ completion: @escaping (Result<TLSChannel, TransportError>) -> Void
+    ) {
+        TCPChannel.connect(host: host, port: port, on: loop, timeout: timeout) { result in
+            switch result {
+            case .success(let tcp):
+                handshake(tcp, role: .client(serverName: serverName ?? host), context: context,
+                          timeout: timeout, completion)
+            case .failure(let error):
+                completion(.failure(error))
+            }
+        }
+    }
+
+    /// `connect` for async callers.
+    public static func connect(
+        host: String, port: UInt16, on loop: EventLoop, timeout: Duration, context: TLSContext,
+        serverName: String? = nil
+    ) async throws(TransportError) -> TLSChannel {
+        let result = await withCheckedContinuation { continuation in
+            loop.execute {
+                connect(host: host, port: port, on: loop, timeout: timeout, context: context,
+                        serverName: serverName) { continuation.resume(returning: $0) }
+            }
+        }
+        return try result.get()
+    }
+
+    /// Runs the server handshake on an accepted connection, within `timeout`. Call on the
+    /// channel's loop thread, before anyone started it.
+    public static func accept(
+        _ tcp: TCPChannel, context: TLSContext, timeout: Duration,
+        _ completion: @escaping (Result<TLSChannel, TransportError>) -> Void
+    ) {
+        handshake(tcp, role: .server, context: context, timeout: timeout, completion)
+    }
+
+    private static func handshake(
+        _ tcp: TCPChannel, role: TLSEngine.Role, context: TLSContext, timeout: Duration,
+        _ completion: @escaping (Result<TLSChannel, TransportError>) -> Void
+    ) {
+        let engine: TLSEngine
+        do {
+            engine = try TLSEngine(context: context, role: role)
+        } catch {
+            tcp.abort()
+            completion(.failure(error))
+            return
+        }
+        let channel = TLSChannel(tcp: tcp, engine: engine, completion: completion)
+        channel.handshakeTimer = LoopTimer.oneShot(on: tcp.loop, after: timeout) { [channel] in
+            channel.fail(TransportError(phase: .tlsHandshake, kind: .timedOut, peer: tcp.peer,
+                                        detail: "no TLS handshake with \(tcp.peer) within \(timeout)"))
+        }
+        tcp.start(delegate: channel)
+        channel.perform { engine throws(TransportError) in try engine.startHandshake() }
+    }
+
+    // MARK: Channel
+
+    public func start(delegate: any ChannelDelegate) {
+        loop.preconditionInEventLoop()
+        guard case .established(let buffered, let inputEnded) = state else { return }
+        state = .started(delegate)
+        if !buffered.isEmpty { buffered.withUnsafeBytes { delegate.channel(self, didRead: $0) } }
+        if inputEnded { delegate.channelInputEnded(self) }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) {
+        loop.preconditionInEventLoop()
+        switch state {
+        case .established, .started: perform { engine throws(TransportError) in try engine.send(bytes) }
+        case .handshaking, .closed: break
+        }
+    }
+
+    public func shutdownOutput() {
+        loop.preconditionInEventLoop()
+        engine.shutdown()
+        flush()
+        tcp.shutdownOutput()
+    }
+
+    public func close() {
+        loop.preconditionInEventLoop()
+        if engine.isHandshakeComplete { engine.shutdown() }
+        flush()
+        tcp.close()
+    }
+
+    public func abort() {
+        loop.preconditionInEventLoop()
+        tcp.abort()
+    }
+
+    // MARK: Driving the engine
+
+    /// Runs one engine call and sends what it produced, also when it failed: the peer must
+    /// get our alert. A failure closes the connection once that alert is out.
+    private func perform(_ call: (TLSEngine) throws(TransportError) -> Void) {
+        do {
+            try call(engine)
+            flush()
+        } catch {
+            flush()
+            fail(error)
+        }
+    }
+
+    private func flush() {
+        let output = engine.takeOutput()
+        if !output.isEmpty { tcp.write(output) }
+    }
+
+    private func fail(_ error: TransportError) {
+        var error = error
+        if error.peer == nil { error.peer = peer }
+        if failure == nil { failure = error }
+        finishHandshake(.failure(error))
+        tcp.closeAfterFlushing(error: error)
+    }
+
+    private func finishHandshake(_ result: Result<TLSChannel, TransportError>) {
+        guard case .handshaking(let completion) = state else { return }
+        handshakeTimer?.cancel()
+        handshakeTimer = nil
+        switch result {
+        case .success: state = .established(buffered: [], inputEnded: false)
+        case .failure: state = .closed
+        }
+        completion(result)
+    }
+
+    private func deliver(_ received: TLSEngine.Received) {
+        if received.handshakeCompleted { finishHandshake(.success(self)) }
+        switch state {
+        case .established(var buffered, let inputEnded):
+            buffered += received.plaintext
+            state = .established(buffered: buffered, inputEnded: inputEnded || received.peerClosed)
+        case .started(let delegate):
+            if !received.plaintext.isEmpty {
+                received.plaintext.withUnsafeBytes { delegate.channel(self, didRead: $0) }
+            }
+            if received.peerClosed { delegate.channelInputEnded(self) }
+        case .handshaking, .closed:
+            break
+        }
+    }
+}
+
+extension TLSChannel: ChannelDelegate {
+    public func channel(_ channel: any Channel, didRead bytes: UnsafeRawBufferPointer) {
+        perform { engine throws(TransportError) in deliver(try engine.receive(bytes)) }
+    }
+
+    public func channelWritabilityChanged(_ channel: any Channel) {
+        if case .started(let delegate) = state { delegate.channelWritabilityChanged(self) }
+    }
+
+    public func channelInputEnded(_ channel: any Channel) {
+        switch state {
+        case .handshaking:
+            fail(TLSErrors.closedDuringHandshake())
+        case .established(let buffered, _):
+            state = .established(buffered: buffered, inputEnded: true)
+        case .started(let delegate):
+            delegate.channelInputEnded(self)
+        case .closed:
+            break
+        }
+    }
+
+    public func channel(_ channel: any Channel, didCloseWith error: TransportError?) {
+        let error = failure ?? error
+        finishHandshake(.failure(error ?? TLSErrors.closedDuringHandshake()))
+        handshakeTimer?.cancel()
+        if case .started(let delegate) = state { delegate.channel(self, didCloseWith: error) }
+        state = .closed
+    }
+}
