@@ -71,6 +71,8 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
 
     // MARK: SerialExecutor
 
+    /// A job enqueued after shutdown never runs: shut a loop down only after the actors bound
+    /// to it have finished.
     public func enqueue(_ job: consuming ExecutorJob) {
         submit(.swift(UnownedJob(job)))
     }
@@ -91,25 +93,46 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
 
     /// Runs `body` on the loop thread, after the jobs already queued. Callable from any thread,
     /// including the loop's own (the body then runs on a later turn, never re-entrantly).
-    /// Dropped when the loop is shutting down.
-    public func execute(_ body: @escaping @Sendable () -> Void) {
+    /// Returns false, and drops `body`, once the loop is shutting down.
+    @discardableResult
+    public func execute(_ body: @escaping @Sendable () -> Void) -> Bool {
         submit(.closure(body))
     }
 
-    /// Runs `body` on the loop thread and returns its result to an async caller.
+    /// Runs `body` on the loop thread and returns its result to an async caller; throws
+    /// `TransportError` `.cancelled` when the loop is shutting down.
     public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            execute { continuation.resume(with: Result { try body() }) }
+            let accepted = execute { continuation.resume(with: Result { try body() }) }
+            if !accepted { continuation.resume(throwing: shutDownError) }
         }
+    }
+
+    /// Starts a callback-style operation on the loop thread and awaits its one completion
+    /// (the async forms of `TCPChannel.connect`, `TLSChannel.connect`, `NameResolver.resolve`).
+    func awaitCompletion<T: Sendable>(
+        _ start: @escaping @Sendable (_ completion: @escaping (Result<T, TransportError>) -> Void) -> Void
+    ) async throws(TransportError) -> T {
+        let result = await withCheckedContinuation { continuation in
+            let accepted = execute { start { continuation.resume(returning: $0) } }
+            if !accepted { continuation.resume(returning: .failure(shutDownError)) }
+        }
+        return try result.get()
+    }
+
+    private var shutDownError: TransportError {
+        TransportError(phase: .connect, kind: .cancelled, detail: "\(self) is shut down")
     }
 
     /// The wake-up is sent under the lock: once shutdown has set `accepting` to false no thread
     /// can touch the async handle, which the loop is about to close and free.
-    private func submit(_ job: Job) {
+    @discardableResult
+    private func submit(_ job: Job) -> Bool {
         lock.withLock {
-            guard accepting, let wakeup else { return }
+            guard accepting, let wakeup else { return false }
             pending.append(job)
             uv_async_send(wakeup.assumingMemoryBound(to: uv_async_t.self))
+            return true
         }
     }
 

@@ -16,12 +16,9 @@ extension TCPChannel {
     public static func connect(
         host: String, port: UInt16, on loop: EventLoop, timeout: Duration
     ) async throws(TransportError) -> TCPChannel {
-        let result = await withCheckedContinuation { continuation in
-            loop.execute {
-                connect(host: host, port: port, on: loop, timeout: timeout) { continuation.resume(returning: $0) }
-            }
+        try await loop.awaitCompletion { completion in
+            connect(host: host, port: port, on: loop, timeout: timeout, completion)
         }
-        return try result.get()
     }
 }
 

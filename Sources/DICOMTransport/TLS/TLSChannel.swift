@@ -56,13 +56,10 @@ public final class TLSChannel: Channel, @unchecked Sendable {
         host: String, port: UInt16, on loop: EventLoop, timeout: Duration, context: TLSContext,
         serverName: String? = nil
     ) async throws(TransportError) -> TLSChannel {
-        let result = await withCheckedContinuation { continuation in
-            loop.execute {
-                connect(host: host, port: port, on: loop, timeout: timeout, context: context,
-                        serverName: serverName) { continuation.resume(returning: $0) }
-            }
+        try await loop.awaitCompletion { completion in
+            connect(host: host, port: port, on: loop, timeout: timeout, context: context,
+                    serverName: serverName, completion)
         }
-        return try result.get()
     }
 
     /// Runs the server handshake on an accepted connection, within `timeout`. Call on the
