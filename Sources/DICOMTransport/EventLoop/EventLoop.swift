@@ -22,6 +22,10 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     /// The libuv loop; use only on the loop thread.
     let uvLoop: UnsafeMutablePointer<uv_loop_t>
     public let name: String
+    /// The one buffer every TCP read on this loop lands in: libuv calls a stream's allocation
+    /// and read callbacks back to back on this thread, and a delegate must copy what it keeps,
+    /// so a connection costs no read memory while idle.
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
     /// The async handle that wakes the loop; valid until shutdown closes it.
     private var wakeup: UnsafeMutableRawPointer?
     private let lock = PThreadLock()
@@ -54,6 +58,10 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
         }, context)
         precondition(created == 0, "pthread_create failed: \(created)")
         started.wait()
+    }
+
+    deinit {
+        readBuffer.deallocate()
     }
 
     public var description: String { "EventLoop(\(name))" }

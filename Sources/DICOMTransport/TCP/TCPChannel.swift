@@ -30,14 +30,12 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     private var fd: Int32 = -1
     private var shutdownPending = false
     private var closeAfterShutdown = false
-    private let readBuffer: UnsafeMutableRawBufferPointer
 
     /// Opens an unconnected TCP handle on `loop` (its thread only).
     init(loop: EventLoop, peer: String) throws(TransportError) {
         loop.preconditionInEventLoop()
         self.loop = loop
         self.peer = peer
-        readBuffer = .allocate(byteCount: 64 << 10, alignment: 16)
         let opened = LoopHandle.open(UV_TCP, owner: self) { raw in
             uv_tcp_init(loop.uvLoop, raw.assumingMemoryBound(to: uv_tcp_t.self))
         }
@@ -45,10 +43,6 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         case .success(let handle): self.handle = handle
         case .failure(let status): throw TransportError(phase: .connect, status: status, peer: peer)
         }
-    }
-
-    deinit {
-        readBuffer.deallocate()
     }
 
     var tcp: UnsafeMutablePointer<uv_tcp_t>? { handle?.assumingMemoryBound(to: uv_tcp_t.self) }
@@ -88,7 +82,7 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     public func start(delegate: any ChannelDelegate) {
         loop.preconditionInEventLoop()
-        guard let stream, isOpen else { return }
+        guard let stream, isOpen, self.delegate == nil else { return }
         self.delegate = delegate
         let status = uv_read_start(stream, allocateCallback, readCallback)
         if status != 0 { fail(TransportError(phase: .read, status: LibUVStatus(status), peer: peer)) }
@@ -163,7 +157,7 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     fileprivate func didRead(_ count: Int) {
         if count > 0 {
             rearmQuickAck()
-            delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
+            delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<count]))
         } else if count == Int(UV_EOF.rawValue) {
             if let stream { uv_read_stop(stream) }
             delegate?.channelInputEnded(self)
@@ -190,7 +184,6 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         if closeAfterShutdown { abort() }
     }
 
-    fileprivate var buffer: UnsafeMutableRawBufferPointer { readBuffer }
 }
 
 extension TCPChannel: LoopHandleOwner {
@@ -209,7 +202,7 @@ private func channel(of stream: UnsafeMutablePointer<uv_stream_t>) -> TCPChannel
 
 private let allocateCallback: uv_alloc_cb = { handle, _, buffer in
     guard let handle, let buffer else { return }
-    let storage = LoopHandle.owner(of: UnsafeMutableRawPointer(handle), as: TCPChannel.self).buffer
+    let storage = LoopHandle.owner(of: UnsafeMutableRawPointer(handle), as: TCPChannel.self).loop.readBuffer
     buffer.pointee = uv_buf_init(storage.baseAddress!.assumingMemoryBound(to: CChar.self), UInt32(storage.count))
 }
 

@@ -35,6 +35,8 @@ public final class TLSEngine {
     /// OpenSSL's to write ciphertext for the peer into; ours to drain.
     private let output: OpaquePointer
     private var pendingOutput: [UInt8] = []
+    /// Where `SSL_read` decrypts into before the plaintext is appended to a `Received`.
+    private var readChunk = [UInt8](repeating: 0, count: 16 << 10)
     public private(set) var isHandshakeComplete = false
 
     public init(context: TLSContext, role: Role) throws(TransportError) {
@@ -154,13 +156,12 @@ public final class TLSEngine {
     }
 
     private func readPlaintext(into result: inout Received) throws(TransportError) {
-        var chunk = [UInt8](repeating: 0, count: 16 << 10)
         while true {
             ERR_clear_error()
-            let count = chunk.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
+            let count = readChunk.withUnsafeMutableBytes { SSL_read(ssl, $0.baseAddress, Int32($0.count)) }
             drainOutput()  // TLS 1.3 post-handshake messages and key updates may answer
             if count > 0 {
-                result.plaintext += chunk[..<Int(count)]
+                result.plaintext += readChunk[..<Int(count)]
                 continue
             }
             let error = SSL_get_error(ssl, count)
