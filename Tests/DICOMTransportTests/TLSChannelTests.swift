@@ -112,6 +112,24 @@ extension TransportTests {
             try await server.stop()
         }
 
+        @Test("An expired server certificate is refused with OpenSSL's reason")
+        func expired() async throws {
+            let certificates = try TLSTestCertificates.shared.get()
+            try await ContinuousClock().sleep(until: certificates.expiredAt)
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            var configuration = try Self.serverConfiguration()
+            configuration.certificateChainFile = certificates.expiredCertificate
+            configuration.privateKeyFile = certificates.expiredKey
+            let server = try await TLSTestServer(loop: group.loops[0], configuration: configuration)
+            let result = try await Self.connect(port: server.port, on: group.loops[1],
+                                                .client(trustRoots: .file(certificates.caCertificate)))
+            guard case .failure(let error) = result else { Issue.record("accepted an expired certificate"); return }
+            #expect(error.kind == .certificateNotTrusted)
+            #expect(error.detail == "certificate verify failed: certificate has expired")
+            try await server.stop()
+        }
+
         @Test("With verification off, the same untrusted certificate is accepted")
         func verifyOff() async throws {
             let certificates = try TLSTestCertificates.shared.get()
