@@ -84,16 +84,24 @@ extension TransportTests {
         func closeFlushes() async throws {
             let group = EventLoopGroup(loopCount: 2)
             defer { group.shutdown() }
-            let server = try await TestServer(loop: group.loops[0])
+            // The peer reads only after close(), so most of the payload is still queued then.
+            let server = try await TestServer(loop: group.loops[0], startReading: false)
             let loop = group.loops[1]
             let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
-            let payload = (0..<(4 << 20)).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-            try await loop.submit {
+            let payload = [UInt8](repeating: 0xAB, count: 4 << 20) + [0x07, 0x00]  // ends like an A-ABORT
+            let queuedAtClose = try await loop.submit {
                 client.write(payload)
+                let queued = client.queuedByteCount
                 client.close()
+                return queued
             }
-            #expect(await eventually { server.accepted.first?.1.inputEnded == true })
-            #expect(server.accepted.first?.1.received == payload)
+            #expect(queuedAtClose > 0)
+            #expect(await eventually { server.accepted.count == 1 })
+            let reader = RecordingDelegate()
+            try await group.loops[0].submit { server.accepted[0].0.start(delegate: reader) }
+            #expect(await eventually { reader.inputEnded })
+            #expect(reader.received.count == payload.count)
+            #expect(reader.received.suffix(2) == [0x07, 0x00])
             #expect(await eventually { delegate.closed })
             #expect(delegate.closeError == nil)
             try await server.stop()

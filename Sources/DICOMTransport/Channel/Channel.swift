@@ -9,11 +9,14 @@ public protocol Channel: AnyObject, Sendable {
     /// low-water mark; `ChannelDelegate.channelWritabilityChanged` reports each change.
     var isWritable: Bool { get }
     /// Starts delivering reads and events to `delegate`, which the channel keeps until it has
-    /// told it `didCloseWith`.
+    /// told it `didCloseWith`. A TLS channel hands over data that came with the handshake
+    /// before this returns.
     func start(delegate: any ChannelDelegate)
     /// Queues `bytes` (copied) for sending, in order. Never blocks and always accepts: callers
-    /// that produce a lot (C-STORE data) pause while `isWritable` is false. Ignored once the
-    /// channel is closing (the delegate hears why).
+    /// that produce a lot (C-STORE data) pause while `isWritable` is false; the write that
+    /// crosses the high-water mark calls `channelWritabilityChanged` before it returns (so do
+    /// not call it while mutating state that callback touches). Ignored once the channel is
+    /// closing (the delegate hears why).
     func write(_ bytes: UnsafeRawBufferPointer)
     /// Sends what is queued, then signals end of stream to the peer (TCP half-close; with TLS,
     /// a close_notify alert first). Reads continue.
