@@ -107,6 +107,40 @@ extension TransportTests {
             try await server.stop()
         }
 
+        @Test("Each address is tried in turn: a refused first address falls through to the next")
+        func addressesInTurn() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let refused = SocketAddress(ipLiteral: "::1", port: FreePort.next())!
+            let listening = SocketAddress(ipLiteral: "127.0.0.1", port: server.port)!
+            let channel = try await TCPChannel.connect(to: [refused, listening], on: group.loops[1], timeout: .seconds(5))
+            #expect(channel.peer == listening.description)
+            #expect(channel.timings.resolve == nil && channel.timings.connect != nil)
+            try await group.loops[1].submit { channel.close() }
+
+            let other = SocketAddress(ipLiteral: "127.0.0.1", port: FreePort.next())!
+            let error = await #expect(throws: TransportError.self) {
+                _ = try await TCPChannel.connect(to: [refused, other], on: group.loops[1], timeout: .seconds(5))
+            }
+            #expect(error?.kind == .connectionRefused)
+            #expect(error?.peer == other.description)
+            try await server.stop()
+        }
+
+        @Test("A connection by name records resolve and connect times")
+        func timings() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let channel = try await TCPChannel.connect(host: "localhost", port: server.port, on: group.loops[1], timeout: .seconds(5))
+            #expect(channel.timings.resolve != nil)
+            #expect(channel.timings.connect != nil)
+            #expect(channel.timings.tlsHandshake == nil)
+            try await group.loops[1].submit { channel.close() }
+            try await server.stop()
+        }
+
         @Test("Connecting to a port nobody listens on fails with connectionRefused")
         func refused() async throws {
             let loop = EventLoop()

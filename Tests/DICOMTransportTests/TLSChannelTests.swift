@@ -80,6 +80,7 @@ extension TransportTests {
             let (client, delegate) = try await Self.connect(
                 port: server.port, host: host, on: loop, .client(trustRoots: .file(certificates.caCertificate))).get()
             #expect(client.engine.protocolVersion == "TLSv1.3")
+            #expect(client.timings.connect != nil && client.timings.tlsHandshake != nil)
             let message: [UInt8] = Array("A-ASSOCIATE-RQ over TLS".utf8)
             try await loop.submit { client.write(message) }
             #expect(await eventually { delegate.received == message.reversed() })

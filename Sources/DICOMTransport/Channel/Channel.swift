@@ -8,6 +8,8 @@ public protocol Channel: AnyObject, Sendable {
     /// False once queued writes passed the high-water mark, until they drain below the
     /// low-water mark; `ChannelDelegate.channelWritabilityChanged` reports each change.
     var isWritable: Bool { get }
+    /// How long resolving, connecting and the TLS handshake took.
+    var timings: ConnectionTimings { get }
     /// Starts delivering reads and events to `delegate`, which the channel keeps until it has
     /// told it `didCloseWith`. A TLS channel hands over data that came with the handshake
     /// before this returns.

@@ -24,12 +24,15 @@ public final class TLSChannel: Channel, @unchecked Sendable {
                  completion: @escaping (Result<TLSChannel, TransportError>) -> Void) {
         self.tcp = tcp
         self.engine = engine
+        timings = tcp.timings
         state = .handshaking(completion)
     }
 
     public var loop: EventLoop { tcp.loop }
     public var peer: String { tcp.peer }
     public var isWritable: Bool { tcp.isWritable }
+    public private(set) var timings: ConnectionTimings
+    private let handshakeStart = ContinuousClock.now
 
     // MARK: Creating
 
@@ -161,7 +164,9 @@ public final class TLSChannel: Channel, @unchecked Sendable {
         handshakeTimer?.cancel()
         handshakeTimer = nil
         switch result {
-        case .success: state = .established(buffered: [], inputEnded: false)
+        case .success:
+            timings.tlsHandshake = .now - handshakeStart
+            state = .established(buffered: [], inputEnded: false)
         case .failure: state = .closed
         }
         completion(result)
