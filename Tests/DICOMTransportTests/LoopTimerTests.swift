@@ -22,6 +22,13 @@ extension TransportTests {
             #expect(try await loop.submit { timer.isScheduled } == false)
         }
 
+        @Test("Durations become libuv milliseconds rounded up, so a timeout never fires early",
+              arguments: [(Duration.zero, UInt64(0)), (.nanoseconds(1), 1), (.milliseconds(30), 30),
+                          (.microseconds(30_001), 31), (.seconds(90), 90_000), (.milliseconds(-5), 0)])
+        func milliseconds(duration: Duration, expected: UInt64) {
+            #expect(duration.uvMilliseconds == expected)
+        }
+
         @Test("A repeating timer fires until cancelled, also from its own handler")
         func repeating() async throws {
             let loop = EventLoop()

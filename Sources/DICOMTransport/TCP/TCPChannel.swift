@@ -21,7 +21,7 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     /// Queued-but-unsent bytes at or below which it reports writable again.
     public var lowWaterMark = 256 << 10
     public private(set) var isWritable = true
-    /// Resolve and connect times of a channel made by `connect` (zero for accepted ones).
+    /// Resolve and connect times of a channel made by `connect` (all nil for accepted ones).
     public internal(set) var timings = ConnectionTimings()
     /// Bytes accepted by `write` and not yet handed to the kernel.
     public var queuedByteCount: Int { stream.map { uv_stream_get_write_queue_size($0) } ?? 0 }
