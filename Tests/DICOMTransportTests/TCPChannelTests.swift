@@ -141,6 +141,20 @@ extension TransportTests {
             try await server.stop()
         }
 
+        @Test("Shutting a loop down closes its open channels, whose delegates hear cancelled")
+        func shutdownClosesChannels() async throws {
+            let serverLoop = EventLoop()
+            defer { serverLoop.shutdown() }
+            let server = try await TestServer(loop: serverLoop)
+            let loop = EventLoop()
+            let (_, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            loop.shutdown()
+            #expect(delegate.closed)
+            #expect(delegate.closeError?.kind == .cancelled)
+            #expect(await eventually { server.accepted.first?.1.inputEnded == true })
+            try await server.stop()
+        }
+
         @Test("Connecting to a port nobody listens on fails with connectionRefused")
         func refused() async throws {
             let loop = EventLoop()

@@ -47,6 +47,7 @@ public protocol ChannelDelegate: AnyObject {
     func channelWritabilityChanged(_ channel: any Channel)
     /// The peer ended its side of the stream (TCP FIN, or TLS close_notify): no more reads.
     func channelInputEnded(_ channel: any Channel)
-    /// The channel is closed: `error` is nil after `close()`, else what broke it. The last call.
+    /// The channel is closed: `error` is nil after `close()`/`abort()`, `.cancelled` when its
+    /// loop shut down, else what broke it. The last call.
     func channel(_ channel: any Channel, didCloseWith error: TransportError?)
 }

@@ -37,6 +37,9 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     private var threadID = pthread_t()
     private var thread = pthread_t()
     private var joined = false
+    /// Loop thread only: set when shutdown starts closing every handle, so their owners can
+    /// tell their users why.
+    private(set) var isShuttingDown = false
 
     /// Starts a loop on a new thread; returns once the thread is running.
     public init(name: String = "EventLoop") {
@@ -112,7 +115,7 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
             let accepted = execute { continuation.resume(with: Result { try body() }) }
-            if !accepted { continuation.resume(throwing: shutDownError) }
+            if !accepted { continuation.resume(throwing: shutDownError(during: .connect)) }
         }
     }
 
@@ -123,13 +126,14 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     ) async throws(TransportError) -> T {
         let result = await withCheckedContinuation { continuation in
             let accepted = execute { start { continuation.resume(returning: $0) } }
-            if !accepted { continuation.resume(returning: .failure(shutDownError)) }
+            if !accepted { continuation.resume(returning: .failure(shutDownError(during: .connect))) }
         }
         return try result.get()
     }
 
-    private var shutDownError: TransportError {
-        TransportError(phase: .connect, kind: .cancelled, detail: "\(self) is shut down")
+    /// What operations cut short by the shutdown report.
+    func shutDownError(during phase: TransportError.Phase) -> TransportError {
+        TransportError(phase: phase, kind: .cancelled, detail: "\(self) is shut down")
     }
 
     /// The wake-up is sent under the lock: once shutdown has set `accepting` to false no thread
@@ -179,6 +183,7 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
             return pending
         }
         for case .closure(let body) in remaining { body() }
+        isShuttingDown = true
         closeAllHandles()
     }
 

@@ -194,7 +194,7 @@ extension TCPChannel: LoopHandleOwner {
         fd = -1
         let delegate = self.delegate
         self.delegate = nil
-        delegate?.channel(self, didCloseWith: closeError)
+        delegate?.channel(self, didCloseWith: closeError ?? (loop.isShuttingDown ? loop.shutDownError(during: .read) : nil))
     }
 }
 

@@ -102,6 +102,10 @@ private final class TCPConnector {
 
     private func connectNext(lastError: TransportError?) {
         guard completion != nil else { return }
+        guard !loop.isShuttingDown else {
+            finish(.failure(loop.shutDownError(during: .connect)))
+            return
+        }
         guard let address = addresses.popFirst() else {
             finish(.failure(lastError ?? TransportError(phase: .connect, kind: .invalidAddress, peer: targetDescription,
                                                         detail: "no address to connect to")))
