@@ -82,8 +82,8 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
 
     // MARK: SerialExecutor
 
-    /// A job enqueued after shutdown never runs: shut a loop down only after the actors bound
-    /// to it have finished.
+    /// Jobs queued before `shutdown()` still run; a job enqueued after it never does, so shut a
+    /// loop down only after the actors bound to it have finished.
     public func enqueue(_ job: consuming ExecutorJob) {
         submit(.swift(UnownedJob(job)))
     }
@@ -156,11 +156,13 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
             pending.removeAll(keepingCapacity: true)
             return jobs
         }
-        for job in jobs {
-            switch job {
-            case .swift(let job): job.runSynchronously(on: asUnownedSerialExecutor())
-            case .closure(let body): body()
-            }
+        for job in jobs { run(job) }
+    }
+
+    private func run(_ job: Job) {
+        switch job {
+        case .swift(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+        case .closure(let body): body()
         }
     }
 
@@ -182,7 +184,7 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
             defer { pending.removeAll() }
             return pending
         }
-        for case .closure(let body) in remaining { body() }
+        for job in remaining { run(job) }
         isShuttingDown = true
         closeAllHandles()
     }
