@@ -155,6 +155,26 @@ extension TransportTests {
             try await server.stop()
         }
 
+        @Test("Writing to a peer that has gone closes the channel with a write error, not SIGPIPE")
+        func peerGone() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let loop = group.loops[1]
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            #expect(await eventually { server.accepted.count == 1 })
+            try await server.stop()
+            #expect(await eventually { delegate.inputEnded })
+            // The first write draws a reset from the peer's closed socket, a later one EPIPE.
+            for _ in 0..<50 where !delegate.closed {
+                try await loop.submit { client.write([UInt8](repeating: 0, count: 1024)) }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            #expect(await eventually { delegate.closed })
+            #expect(delegate.closeError?.phase == .write || delegate.closeError?.phase == .read)
+            #expect(delegate.closeError?.kind == .connectionReset)
+        }
+
         @Test("Connecting to a port nobody listens on fails with connectionRefused")
         func refused() async throws {
             let loop = EventLoop()

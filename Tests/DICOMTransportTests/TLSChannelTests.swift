@@ -96,6 +96,42 @@ extension TransportTests {
             try await server.stop()
         }
 
+        @Test("Data and close_notify that arrive before start(delegate:) are handed over by start")
+        func bufferedBeforeStart() async throws {
+            let certificates = try TLSTestCertificates.shared.get()
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let serverLoop = group.loops[0]
+            let context = try TLSContext(Self.serverConfiguration())
+            let accepted = Collected<TLSChannel>()
+            let listener = try await serverLoop.submit {
+                try TCPListener(host: "127.0.0.1", port: 0, on: serverLoop) { result in
+                    guard case .success(let tcp) = result else { return }
+                    TLSChannel.accept(tcp, context: context, timeout: .seconds(5)) { result in
+                        if case .success(let channel) = result { accepted.append(channel) }
+                    }
+                }
+            }
+            let loop = group.loops[1]
+            let (client, _) = try await Self.connect(port: listener.port, on: loop,
+                                                     .client(trustRoots: .file(certificates.caCertificate))).get()
+            try await loop.submit {
+                client.write([0x04, 0x00])
+                client.close()
+            }
+            #expect(await eventually { accepted.values.count == 1 })
+            try await Task.sleep(for: .milliseconds(50))  // let the data and close_notify arrive
+            let delegate = RecordingDelegate()
+            try await serverLoop.submit {
+                accepted.values[0].start(delegate: delegate)
+                accepted.values[0].close()
+                listener.close()
+            }
+            #expect(delegate.received == [0x04, 0x00])
+            #expect(delegate.inputEnded)
+            #expect(await eventually { delegate.closed })
+        }
+
         @Test("A server certificate from an unknown CA is refused with a verify error; the server hears unknown ca")
         func unknownCA() async throws {
             let certificates = try TLSTestCertificates.shared.get()

@@ -43,6 +43,7 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
 
     /// Starts a loop on a new thread; returns once the thread is running.
     public init(name: String = "EventLoop") {
+        _ = EventLoop.ignoreBrokenPipes
         self.name = name
         uvLoop = .allocate(capacity: 1)
         let status = uv_loop_init(uvLoop)
@@ -68,6 +69,13 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     }
 
     public var description: String { "EventLoop(\(name))" }
+
+    /// libuv writes to sockets with `write(2)`, which raises SIGPIPE when the peer has gone;
+    /// its default action would kill the process. Ignored once, process-wide, so the write
+    /// fails with EPIPE and only that channel closes.
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
 
     /// True when called on this loop's thread: the cheap check (a thread comparison) that
     /// libuv callbacks use before entering a loop-bound actor.

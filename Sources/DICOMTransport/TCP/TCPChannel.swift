@@ -84,8 +84,13 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     public func start(delegate: any ChannelDelegate) {
         loop.preconditionInEventLoop()
-        guard let stream, isOpen, self.delegate == nil else { return }
-        self.delegate = delegate
+        guard self.delegate == nil else { return }
+        guard handle != nil else {
+            delegate.channel(self, didCloseWith: closeError)  // closed before anyone listened
+            return
+        }
+        self.delegate = delegate  // when closing, the close callback tells it
+        guard let stream, isOpen else { return }
         let status = uv_read_start(stream, allocateCallback, readCallback)
         if status != 0 { fail(TransportError(phase: .read, status: LibUVStatus(status), peer: peer)) }
     }

@@ -10,7 +10,8 @@ public final class TLSChannel: Channel, @unchecked Sendable {
         /// Handshake done; plaintext and end of input wait here until `start(delegate:)`.
         case established(buffered: [UInt8], inputEnded: Bool)
         case started(any ChannelDelegate)
-        case closed
+        /// Closed, with the error to tell a delegate that starts only now.
+        case closed(TransportError?)
     }
 
     public let tcp: TCPChannel
@@ -99,6 +100,10 @@ public final class TLSChannel: Channel, @unchecked Sendable {
 
     public func start(delegate: any ChannelDelegate) {
         loop.preconditionInEventLoop()
+        if case .closed(let error) = state {
+            delegate.channel(self, didCloseWith: error)
+            return
+        }
         guard case .established(let buffered, let inputEnded) = state else { return }
         state = .started(delegate)
         if !buffered.isEmpty { buffered.withUnsafeBytes { delegate.channel(self, didRead: $0) } }
@@ -167,7 +172,7 @@ public final class TLSChannel: Channel, @unchecked Sendable {
         case .success:
             timings.tlsHandshake = .now - handshakeStart
             state = .established(buffered: [], inputEnded: false)
-        case .failure: state = .closed
+        case .failure(let error): state = .closed(error)
         }
         completion(result)
     }
@@ -214,8 +219,7 @@ extension TLSChannel: ChannelDelegate {
     public func channel(_ channel: any Channel, didCloseWith error: TransportError?) {
         let error = failure ?? error
         finishHandshake(.failure(error ?? TLSErrors.closedDuringHandshake()))
-        handshakeTimer?.cancel()
         if case .started(let delegate) = state { delegate.channel(self, didCloseWith: error) }
-        state = .closed
+        state = .closed(error)
     }
 }
