@@ -55,6 +55,27 @@ extension TransportTests {
             #expect(closing.peerClosed)
         }
 
+        @Test("A 256 KiB message crosses in 16 KiB records, fed back in 1,500-byte pieces, and arrives intact")
+        func largeMessage() throws {
+            let certificates = try TLSTestCertificates.shared.get()
+            let (clientContext, serverContext) = try Self.contexts(client: .client(trustRoots: .file(certificates.caCertificate)))
+            let client = try TLSEngine(context: clientContext, role: .client(serverName: "localhost"))
+            let server = try TLSEngine(context: serverContext, role: .server)
+            Self.handshake(client: client, server: server)
+            let message = (0..<(256 << 10)).map { UInt8(truncatingIfNeeded: $0 / 7) }
+            try client.send(message)
+            let ciphertext = client.takeOutput()
+            #expect(ciphertext.count > message.count)  // record overhead
+            var received: [UInt8] = []
+            var offset = 0
+            while offset < ciphertext.count {  // arrives in arbitrary TCP-sized pieces
+                let end = min(offset + 1500, ciphertext.count)
+                received += try server.receive(Array(ciphertext[offset..<end])).plaintext
+                offset = end
+            }
+            #expect(received == message)
+        }
+
         @Test("TLS 1.2 is the minimum (BCP 195): a client limited to 1.2 still connects, with a forward-secret AEAD suite")
         func tls12() throws {
             let certificates = try TLSTestCertificates.shared.get()
