@@ -175,6 +175,25 @@ extension TransportTests {
             #expect(delegate.closeError?.kind == .connectionReset)
         }
 
+        @Test("Listening on a port in use or on a non-address fails with a typed listen error")
+        func listenErrors() async throws {
+            let loop = EventLoop()
+            defer { loop.shutdown() }
+            let errors = try await loop.submit { () -> [TransportError] in
+                let first = try TCPListener(host: "127.0.0.1", port: 0, on: loop) { _ in }
+                defer { first.close() }
+                var errors: [TransportError] = []
+                for host in ["127.0.0.1", "pacs.example.org"] {
+                    do throws(TransportError) {
+                        _ = try TCPListener(host: host, port: first.port, on: loop) { _ in }
+                    } catch { errors.append(error) }
+                }
+                return errors
+            }
+            #expect(errors.map(\.kind) == [.addressInUse, .invalidAddress])
+            #expect(errors.allSatisfy { $0.phase == .listen })
+        }
+
         @Test("Connecting to a port nobody listens on fails with connectionRefused")
         func refused() async throws {
             let loop = EventLoop()
