@@ -1,52 +1,6 @@
 import Testing
 import TestSupport
 @testable import DICOMTransport
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// A listener on a loop that records the channels it accepts, each with a RecordingDelegate.
-final class TestServer: @unchecked Sendable {
-    let loop: EventLoop
-    private(set) var listener: TCPListener!
-    private let lock = PThreadLock()
-    private var _accepted: [(TCPChannel, RecordingDelegate)] = []
-    var accepted: [(TCPChannel, RecordingDelegate)] { lock.withLock { _accepted } }
-
-    /// `startReading: false` leaves accepted channels unread (a peer that does not read).
-    init(loop: EventLoop, host: String = "127.0.0.1", backlog: Int32 = 128, startReading: Bool = true,
-         onRead: (@Sendable (any Channel, [UInt8]) -> Void)? = nil) async throws {
-        self.loop = loop
-        listener = try await loop.submit { [self] in
-            try TCPListener(host: host, port: 0, backlog: backlog, on: loop) { [self] result in
-                guard case .success(let channel) = result else { return }
-                let delegate = RecordingDelegate()
-                delegate.onRead = onRead
-                if startReading { channel.start(delegate: delegate) }
-                lock.withLock { _accepted.append((channel, delegate)) }
-            }
-        }
-    }
-
-    var port: UInt16 { listener.port }
-
-    func stop() async throws {
-        try await loop.submit { [self] in
-            listener.close()
-            for (channel, _) in accepted { channel.close() }
-        }
-    }
-}
-
-/// Connects a client with a RecordingDelegate.
-func connectClient(host: String, port: UInt16, on loop: EventLoop, timeout: Duration = .seconds(5))
-    async throws -> (TCPChannel, RecordingDelegate)
-{
-    let channel = try await TCPChannel.connect(host: host, port: port, on: loop, timeout: timeout)
-    let delegate = RecordingDelegate()
-    try await loop.submit { channel.start(delegate: delegate) }
-    return (channel, delegate)
-}
 
 extension TransportTests {
     @Suite("TCP channels and listeners")
@@ -257,43 +211,5 @@ extension TransportTests {
             try await loop.submit { client.close() }
             try await server.stop()
         }
-    }
-}
-
-/// A loopback listening socket whose accept queue is full: it never accepts, and extra
-/// connections fill the queue, so the kernel ignores further SYNs.
-struct FullBacklogListener {
-    let fd: Int32
-    let port: UInt16
-    private var fillers: [Int32] = []
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 0) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard listening else { throw Failure("cannot listen on 127.0.0.1") }
-        port = UInt16(bigEndian: address.sin_port)
-        let target = address
-        fillers = (0..<4).map { _ in
-            let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-            withUnsafePointer(to: target) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = connect(filler, $0, length) }
-            }
-            return filler
-        }
-        usleep(50_000)
-    }
-
-    func close() {
-        for filler in fillers { Glibc.close(filler) }
-        Glibc.close(fd)
     }
 }
