@@ -92,7 +92,7 @@ public final class TLSChannel: Channel, @unchecked Sendable {
             channel.fail(TransportError(phase: .tlsHandshake, kind: .timedOut, peer: tcp.peer,
                                         detail: "no TLS handshake with \(tcp.peer) within \(timeout)"))
         }
-        tcp.start(delegate: channel)
+        tcp.start(delegate: TCPEvents(channel))
         channel.perform { engine throws(TransportError) in try engine.startHandshake() }
     }
 
@@ -194,16 +194,18 @@ public final class TLSChannel: Channel, @unchecked Sendable {
     }
 }
 
-extension TLSChannel: ChannelDelegate {
-    public func channel(_ channel: any Channel, didRead bytes: UnsafeRawBufferPointer) {
+// MARK: Events from the TCP channel
+
+extension TLSChannel {
+    fileprivate func tcpDidRead(_ bytes: UnsafeRawBufferPointer) {
         perform { engine throws(TransportError) in deliver(try engine.receive(bytes)) }
     }
 
-    public func channelWritabilityChanged(_ channel: any Channel) {
+    fileprivate func tcpWritabilityChanged() {
         if case .started(let delegate) = state { delegate.channelWritabilityChanged(self) }
     }
 
-    public func channelInputEnded(_ channel: any Channel) {
+    fileprivate func tcpInputEnded() {
         switch state {
         case .handshaking:
             fail(TLSErrors.closedDuringHandshake())
@@ -216,10 +218,23 @@ extension TLSChannel: ChannelDelegate {
         }
     }
 
-    public func channel(_ channel: any Channel, didCloseWith error: TransportError?) {
+    fileprivate func tcpDidClose(_ error: TransportError?) {
         let error = failure ?? error
         finishHandshake(.failure(error ?? TLSErrors.closedDuringHandshake()))
         if case .started(let delegate) = state { delegate.channel(self, didCloseWith: error) }
         state = .closed(error)
     }
+}
+
+/// The TCP channel's delegate, forwarding to the TLS channel (so `TLSChannel` itself does not
+/// expose delegate methods). The TCP channel holds it, and so the TLS channel, until it closes.
+private final class TCPEvents: ChannelDelegate {
+    let tls: TLSChannel
+
+    init(_ tls: TLSChannel) { self.tls = tls }
+
+    func channel(_ channel: any Channel, didRead bytes: UnsafeRawBufferPointer) { tls.tcpDidRead(bytes) }
+    func channelWritabilityChanged(_ channel: any Channel) { tls.tcpWritabilityChanged() }
+    func channelInputEnded(_ channel: any Channel) { tls.tcpInputEnded() }
+    func channel(_ channel: any Channel, didCloseWith error: TransportError?) { tls.tcpDidClose(error) }
 }
