@@ -16,7 +16,8 @@ extension TransportTests {
                     fired.append(DispatchTime.now().uptimeNanoseconds - start)
                 }
             }
-            try await Task.sleep(for: .milliseconds(150))
+            #expect(await eventually { fired.values.count == 1 })
+            try await Task.sleep(for: .milliseconds(60))
             #expect(fired.values.count == 1)
             #expect((fired.values.first ?? 0) >= 29_000_000)
             #expect(try await loop.submit { timer.isScheduled } == false)
@@ -43,7 +44,8 @@ extension TransportTests {
                     if count == 5 { timer.cancel() }
                 }
             }
-            try await Task.sleep(for: .milliseconds(100))
+            #expect(await eventually { fired.values.count == 5 })
+            try await Task.sleep(for: .milliseconds(20))
             #expect(fired.values == [1, 2, 3, 4, 5])
         }
 
@@ -59,7 +61,8 @@ extension TransportTests {
                 rearmed.cancel()
                 rearmed.schedule(after: .milliseconds(15)) { fired.append("second") }
             }
-            try await Task.sleep(for: .milliseconds(80))
+            #expect(await eventually { !fired.values.isEmpty })
+            try await Task.sleep(for: .milliseconds(30))
             #expect(fired.values == ["second"])
         }
     }
