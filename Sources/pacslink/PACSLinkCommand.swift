@@ -13,6 +13,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
         subcommands: [
             // One line per subcommand; keep the order of docs/cli.md.
             ServersCommand.self, LocalCommand.self,
+            EchoCommand.self, ListenCommand.self,
             DumpCommand.self,
         ]
     )

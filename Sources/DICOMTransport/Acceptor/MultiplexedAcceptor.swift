@@ -1,0 +1,153 @@
+import DICOMProtocol
+
+/// One acceptor listening on any number of ports at once (IPv4 and IPv6), spread over the
+/// loops of an `EventLoopGroup`, with a cap on concurrent associations and an acceptance
+/// policy; each accepted association goes to the service `route` picks (by called/calling AE
+/// title and peer).
+///
+/// Beyond the cap a connection is not dropped: its A-ASSOCIATE-RQ is read and rejected as
+/// transient, "local limit exceeded" (PS3.8 §9.3.4, result 2, source 3, reason 2), so the
+/// peer knows to retry.
+public final class MultiplexedAcceptor: @unchecked Sendable {
+    /// Where to listen: `host` an IP literal ("::" listens on IPv6 and IPv4 where the system
+    /// allows dual-stack sockets, "0.0.0.0" on IPv4 only).
+    public struct ListenAddress: Sendable, Hashable {
+        public var host: String
+        public var port: UInt16
+        public init(host: String = "::", port: UInt16) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    public struct Configuration: Sendable {
+        public var addresses: [ListenAddress]
+        public var policy: AcceptancePolicy
+        public var maximumAssociations: Int
+        public var timeouts: AssociationTimeouts
+        /// The negotiation policy and service for an acceptable RQ from a peer host; `nil`
+        /// rejects it ("no reason given").
+        public var route: @Sendable (AssociateRQ, String) -> (AcceptorPolicy, any DIMSEServiceHandler)?
+
+        public init(
+            addresses: [ListenAddress], policy: AcceptancePolicy, maximumAssociations: Int = 64,
+            timeouts: AssociationTimeouts = AssociationTimeouts(),
+            route: @escaping @Sendable (AssociateRQ, String) -> (AcceptorPolicy, any DIMSEServiceHandler)?
+        ) {
+            self.addresses = addresses
+            self.policy = policy
+            self.maximumAssociations = maximumAssociations
+            self.timeouts = timeouts
+            self.route = route
+        }
+    }
+
+    public let configuration: Configuration
+    private let group: EventLoopGroup
+    private let onEvent: @Sendable (AcceptorEvent) -> Void
+    private let lock = PThreadLock()
+    /// Guarded by `lock`.
+    private var active = 0
+    /// Guarded by `lock`.
+    private var listeners: [TCPListener] = []
+
+    public init(_ configuration: Configuration, group: EventLoopGroup, onEvent: @escaping @Sendable (AcceptorEvent) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.group = group
+        self.onEvent = onEvent
+    }
+
+    /// Associations currently open (admitted ones; those rejected for the cap not counted).
+    public var activeAssociations: Int { lock.withLock { active } }
+
+    /// Starts listening on every address; returns the bound addresses (ports resolved when 0
+    /// was asked). If one address cannot be bound, the ones already bound are closed and the
+    /// error is thrown.
+    @discardableResult
+    public func start() async throws(TransportError) -> [SocketAddress] {
+        var bound: [SocketAddress] = []
+        for address in configuration.addresses {
+            let loop = group.next()
+            let result = await withCheckedContinuation { continuation in
+                loop.execute { [self] in continuation.resume(returning: listen(address, on: loop)) }
+            }
+            switch result {
+            case .success(let local): bound.append(local)
+            case .failure(let error):
+                await stop()
+                throw error
+            }
+        }
+        for address in bound { onEvent(.listening(address)) }
+        return bound
+    }
+
+    /// Stops listening; open associations run to their end.
+    public func stop() async {
+        let open = lock.withLock {
+            defer { listeners = [] }
+            return listeners
+        }
+        for listener in open {
+            await withCheckedContinuation { continuation in
+                listener.loop.execute {
+                    listener.close()
+                    continuation.resume()
+                }
+            }
+        }
+    }
+
+    private func listen(_ address: ListenAddress, on loop: EventLoop) -> Result<SocketAddress, TransportError> {
+        do {
+            let listener = try TCPListener(host: address.host, port: address.port, on: loop) { [self] result in
+                accepted(result)
+            }
+            lock.withLock { listeners.append(listener) }
+            return .success(listener.localAddress)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func accepted(_ result: Result<TCPChannel, TransportError>) {
+        switch result {
+        case .failure(let error): onEvent(.acceptFailed(error))
+        case .success(let channel):
+            let admitted = lock.withLock { () -> Bool in
+                guard active < configuration.maximumAssociations else { return false }
+                active += 1
+                return true
+            }
+            Association.accept(
+                channel: channel, timeouts: configuration.timeouts,
+                decide: { [self] rq, peer in decide(rq, peer: peer, admitted: admitted) },
+                onEnd: { [self] error in
+                    if admitted { lock.withLock { active -= 1 } }
+                    onEvent(.ended(peer: channel.peer, error))
+                })
+        }
+    }
+
+    private func decide(_ rq: AssociateRQ, peer: String, admitted: Bool) -> AcceptorDecision {
+        let decision = decision(for: rq, peer: peer, admitted: admitted)
+        switch decision {
+        case .accept: onEvent(.accepted(peer: peer, calling: rq.callingAETitle, called: rq.calledAETitle))
+        case .reject(let rj): onEvent(.rejected(peer: peer, calling: rq.callingAETitle, called: rq.calledAETitle, rj))
+        }
+        return decision
+    }
+
+    private func decision(for rq: AssociateRQ, peer: String, admitted: Bool) -> AcceptorDecision {
+        guard admitted else {
+            return .reject(AssociateRJ(result: .rejectedTransient, source: .serviceProviderPresentation(.localLimitExceeded)))
+        }
+        if let refused = configuration.policy.rejection(of: rq, peerHost: AcceptancePolicy.host(ofPeer: peer)) {
+            return .reject(refused)
+        }
+        guard let (policy, handler) = configuration.route(rq, peer) else {
+            return .reject(AssociateRJ(result: .rejectedPermanent, source: .serviceUser(.noReasonGiven)))
+        }
+        return .accept(policy, handler)
+    }
+}

@@ -1,0 +1,207 @@
+import DICOMProtocol
+
+/// One DICOM association over a channel (PS3.8 §9), in the requestor (SCU) or acceptor (SCP)
+/// role: an actor whose executor is its event loop, so the channel's reads, the timers and the
+/// protocol core all run on the loop thread and enter it synchronously — no hop per PDU.
+///
+/// It owns the channel, the sans-I/O `AssociationCore`, a `MessageAssembler` for DIMSE, and the
+/// timers: ARTIM, the phase timer (associate, DIMSE response, release) and the idle timer. A
+/// malformed PDU aborts this association only (AA-8, with the reason of
+/// `AAbort.Reason(for:)`); every failure is reported as an `AssociationError` naming its phase.
+///
+/// Requestor: `Association.request(_:on:)`, then `send(_:abstractSyntax:)`, `release()` or
+/// `abort()`. Acceptor: `Association.accept(channel:timeouts:decide:onEnd:)`, usually through
+/// `MultiplexedAcceptor`.
+public actor Association: LoopBoundActor {
+    public nonisolated let eventLoop: EventLoop
+    public nonisolated let role: ULStateMachine.Role
+    public nonisolated let timeouts: AssociationTimeouts
+
+    var core = AssociationCore()
+    var channel: (any Channel)?
+    /// "host:port" of the peer (as asked for, then as connected).
+    public internal(set) var peer: String
+    public internal(set) var timings = AssociationTimings()
+    /// What was agreed, once the association is established.
+    public internal(set) var negotiated: NegotiatedAssociation?
+    /// The phase the association is in, for errors.
+    var phase = AssociationError.Phase.resolve
+    var phaseStarted = ContinuousClock.now
+
+    var artimTimer: LoopTimer?
+    var phaseTimer: LoopTimer?
+    var idleTimer: LoopTimer?
+    var assembler = MessageAssembler()
+    /// The message being received: its command and the data set so far.
+    var incoming: (command: DIMSECommand, contextID: UInt8, dataSet: [UInt8])?
+    var handler: (any DIMSEServiceHandler)?
+    var decider: (@Sendable (AssociateRQ, String) -> AcceptorDecision)?
+
+    var establishing: CheckedContinuation<Result<Void, AssociationError>, Never>?
+    var responses: [UInt16: CheckedContinuation<Result<DIMSECommand, AssociationError>, Never>] = [:]
+    var releasing: CheckedContinuation<Result<Void, AssociationError>, Never>?
+    var closeWaiters: [CheckedContinuation<Void, Never>] = []
+    var isClosed = false
+    /// The first failure; `nil` while healthy and after a clean release.
+    public internal(set) var failure: AssociationError?
+    var onEnd: (@Sendable (AssociationError?) -> Void)?
+
+    init(loop: EventLoop, role: ULStateMachine.Role, timeouts: AssociationTimeouts, peer: String) {
+        eventLoop = loop
+        self.role = role
+        self.timeouts = timeouts
+        self.peer = peer
+    }
+
+    /// The state of the upper layer protocol machine (PS3.8 Table 9-1).
+    public var state: ULState { core.state }
+
+    /// Returns once the transport connection is closed (at once if it already is).
+    public func closed() async {
+        if isClosed { return }
+        await withCheckedContinuation { closeWaiters.append($0) }
+    }
+
+    /// A-ABORT (PS3.8 §7.3): sends the A-ABORT PDU and closes the connection once it is sent.
+    public func abort() {
+        fail(.cancelled, "aborted by the local user")
+        perform(core.abort())
+        channel?.shutdownOutput()
+    }
+
+    // MARK: Carrying out the core's actions
+
+    func perform(_ actions: [AssociationAction]) {
+        for action in actions {
+            switch action {
+            case .openTransport: openTransport()
+            case .write(let bytes): channel?.write(bytes)
+            case .startARTIM:
+                let timer = artimTimer ?? LoopTimer(loop: eventLoop)
+                artimTimer = timer
+                timer.schedule(after: timeouts.artim) { [self] in enterFromLoop { $0.perform($0.core.artimExpired()) } }
+            case .stopARTIM: artimTimer?.cancel()
+            case .closeTransport: channel?.close()
+            case .indicate(let indication): indicate(indication)
+            }
+        }
+    }
+
+    private func indicate(_ indication: AssociationIndication) {
+        switch indication {
+        case .associateRequest(let rq): decide(rq)
+        case .accepted(let agreed): established(agreed)
+        case .rejected(let rj): fail(.rejected(rj), rj.description)
+        case .pData(let data): receive(data)
+        case .releaseRequested: perform(core.releaseResponse())
+        case .released: released()
+        case .aborted(let abort): fail(.aborted(abort), abort.description)
+        case .providerAborted(let cause): fail(.providerAborted(cause), "aborted: \(cause)")
+        case .notPermitted: break  // callers check the actions of their own requests
+        }
+    }
+
+    func established(_ agreed: NegotiatedAssociation) {
+        negotiated = agreed
+        timings.associate = ContinuousClock.now - phaseStarted
+        phaseTimer?.cancel()
+        enter(.dimse)
+        establishing?.resume(returning: .success(()))
+        establishing = nil
+    }
+
+    private func released() {
+        phaseTimer?.cancel()
+        releasing?.resume(returning: .success(()))
+        releasing = nil
+    }
+
+    // MARK: Phases and failures
+
+    func enter(_ next: AssociationError.Phase) {
+        phase = next
+        phaseStarted = .now
+    }
+
+    /// Runs `onExpiry` unless the phase ends within `timeout`.
+    func startPhaseTimer(_ timeout: Duration, _ what: String) {
+        let timer = phaseTimer ?? LoopTimer(loop: eventLoop)
+        phaseTimer = timer
+        timer.schedule(after: timeout) { [self] in
+            enterFromLoop { association in
+                association.fail(.timedOut, "no answer within \(timeout) while \(what)")
+                association.perform(association.core.abort())
+                association.channel?.shutdownOutput()
+                if association.channel == nil { association.closedTransport() }
+            }
+        }
+    }
+
+    /// Records the first failure and fails every waiter with it.
+    func fail(_ kind: AssociationError.Kind, _ detail: String) {
+        let error = AssociationError(phase: phase, kind: kind, peer: peer, detail: detail, timings: timings)
+        if failure == nil { failure = error }
+        let reported = failure ?? error
+        phaseTimer?.cancel()
+        establishing?.resume(returning: .failure(reported))
+        establishing = nil
+        releasing?.resume(returning: .failure(reported))
+        releasing = nil
+        let waiting = responses
+        responses = [:]
+        for waiter in waiting.values { waiter.resume(returning: .failure(reported)) }
+    }
+
+    /// The transport is gone: stop the timers, fail what still waits, tell the owner.
+    func closedTransport() {
+        guard !isClosed else { return }
+        perform(core.transportClosed())
+        isClosed = true
+        channel = nil
+        handler = nil
+        for timer in [artimTimer, phaseTimer, idleTimer] { timer?.cancel() }
+        if establishing != nil || releasing != nil || !responses.isEmpty {
+            fail(.providerAborted(.transportClosed), "the connection closed")
+        }
+        let waiters = closeWaiters
+        closeWaiters = []
+        for waiter in waiters { waiter.resume() }
+        let onEnd = self.onEnd
+        self.onEnd = nil
+        onEnd?(failure)
+    }
+
+    func bytesReceived(_ bytes: UnsafeRawBufferPointer) {
+        if let idle = timeouts.idle, core.state == .sta6, role == .acceptor {
+            let timer = idleTimer ?? LoopTimer(loop: eventLoop)
+            idleTimer = timer
+            timer.schedule(after: idle) { [self] in
+                enterFromLoop { association in
+                    association.fail(.timedOut, "idle for \(idle)")
+                    association.perform(association.core.abort())
+                    association.channel?.shutdownOutput()
+                }
+            }
+        }
+        perform(core.receive(bytes))
+    }
+}
+
+extension Association: ChannelDelegate {
+    public nonisolated func channel(_ channel: any Channel, didRead bytes: UnsafeRawBufferPointer) {
+        // The buffer is only read during this synchronous call, on the loop thread.
+        nonisolated(unsafe) let bytes = bytes
+        enterFromLoop { $0.bytesReceived(bytes) }
+    }
+
+    public nonisolated func channelWritabilityChanged(_ channel: any Channel) {}
+
+    /// The peer closed its side: nothing more can arrive, so close ours (Evt17 follows).
+    public nonisolated func channelInputEnded(_ channel: any Channel) {
+        channel.close()
+    }
+
+    public nonisolated func channel(_ channel: any Channel, didCloseWith error: TransportError?) {
+        enterFromLoop { $0.closedTransport() }
+    }
+}

@@ -1,0 +1,46 @@
+import DICOMProtocol
+
+/// What a requestor (SCU) needs to open an association (PS3.8 §9.3.2): whom to call, as whom,
+/// which presentation contexts to propose, and its timeouts.
+public struct AssociationRequest: Sendable {
+    public var host: String
+    public var port: UInt16
+    public var calledAETitle: AETitle
+    public var callingAETitle: AETitle
+    public var presentationContexts: [PresentationContextRQ]
+    /// The Maximum Length we advertise (PS3.8 §D.1) and enforce on received P-DATA-TF.
+    public var maximumLength: UInt32
+    public var roleSelections: [RoleSelection]
+    public var timeouts: AssociationTimeouts
+
+    public init(
+        host: String, port: UInt16, calledAETitle: AETitle, callingAETitle: AETitle,
+        presentationContexts: [PresentationContextRQ], maximumLength: UInt32 = PDUDecoder.defaultMaximumPDULength,
+        roleSelections: [RoleSelection] = [], timeouts: AssociationTimeouts = AssociationTimeouts()
+    ) {
+        self.host = host
+        self.port = port
+        self.calledAETitle = calledAETitle
+        self.callingAETitle = callingAETitle
+        self.presentationContexts = presentationContexts
+        self.maximumLength = maximumLength
+        self.roleSelections = roleSelections
+        self.timeouts = timeouts
+    }
+
+    /// One context per abstract syntax, IDs 1, 3, 5, …, each offering `transferSyntaxes`.
+    public static func contexts(abstractSyntaxes: [String], transferSyntaxes: [String]) -> [PresentationContextRQ] {
+        abstractSyntaxes.enumerated().map { index, syntax in
+            PresentationContextRQ(id: UInt8(truncatingIfNeeded: 2 * index + 1), abstractSyntax: syntax, transferSyntaxes: transferSyntaxes)
+        }
+    }
+
+    /// The A-ASSOCIATE-RQ, with our implementation identification (PS3.7 Annex D.3.3.2).
+    public var associateRQ: AssociateRQ {
+        AssociateRQ(
+            calledAETitle: calledAETitle, callingAETitle: callingAETitle, presentationContexts: presentationContexts,
+            userInformation: UserInformation(
+                maximumLength: maximumLength, implementationClassUID: UID.implementationClassUID,
+                implementationVersionName: UID.implementationVersionName, roleSelections: roleSelections))
+    }
+}

@@ -1,0 +1,30 @@
+import DICOMProtocol
+import DICOMTransport
+
+/// What `pacslink listen` runs: a `MultiplexedAcceptor` on every given port serving the
+/// Verification SOP Class as `aeTitle` (any called AE title when `open`), optionally only for
+/// the allowed calling AE titles.
+public enum VerificationListener {
+    /// Something a listener reports: an acceptor event, or a C-ECHO it answered.
+    public enum Event: Sendable {
+        case acceptor(AcceptorEvent)
+        case echo(peer: String)
+    }
+
+    public static func make(
+        ports: [UInt16], aeTitle: String, open: Bool, allowedCallers: [String] = [], maximumAssociations: Int = 64,
+        timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
+        onEvent: @escaping @Sendable (Event) -> Void
+    ) throws(ProtocolError) -> MultiplexedAcceptor {
+        let ours = try AETitle(validating: aeTitle, field: "AE title")
+        let callers = try allowedCallers.map { title throws(ProtocolError) in try AETitle(validating: title, field: "allowed caller") }
+        let scp = VerificationSCP { peer in onEvent(.echo(peer: peer)) }
+        let configuration = MultiplexedAcceptor.Configuration(
+            addresses: ports.map { MultiplexedAcceptor.ListenAddress(port: $0) },
+            policy: AcceptancePolicy(
+                aeTitles: [ours], promiscuous: open, allowedCallingAETitles: callers.isEmpty ? nil : Set(callers)),
+            maximumAssociations: maximumAssociations, timeouts: timeouts,
+            route: { _, _ in (VerificationSCP.policy, scp) })
+        return MultiplexedAcceptor(configuration, group: group) { onEvent(.acceptor($0)) }
+    }
+}

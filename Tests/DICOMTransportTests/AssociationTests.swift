@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import DICOMProtocol
+import TestSupport
+@testable import DICOMTransport
+
+extension TransportTests {
+    @Suite("Association actor and multiplexed acceptor (PS3.8 §9 over loopback)")
+    struct AssociationTests {
+        @Test("PS3.8 9.2 associate, C-ECHO and release over loopback on two ports at once")
+        func echoOnTwoPorts() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let log = EventLog()
+            let (acceptor, ports) = try await startEchoAcceptor(group: group, ports: 2, log: log)
+            for port in ports {
+                #expect(try await echoOnce(port: port, on: group.loops[1]) == .success)
+            }
+            #expect(await eventually { acceptor.activeAssociations == 0 })
+            #expect(log.events.filter { $0.hasPrefix("accepted association") }.count == 2)
+            await acceptor.stop()
+        }
+
+        @Test("PS3.8 9.3.4 a wrong called AE title is rejected 1/1/7 'called AE title not recognized'")
+        func wrongCalledAE() async throws {
+            let group = EventLoopGroup(loopCount: 1)
+            defer { group.shutdown() }
+            let log = EventLog()
+            let (acceptor, ports) = try await startEchoAcceptor(group: group, log: log)
+            do {
+                _ = try await Association.request(echoRequest(port: ports[0], called: "WRONG"), on: group.loops[0])
+                Issue.record("association was accepted")
+            } catch {
+                #expect(error.phase == .associate)
+                #expect(error.kind == .rejected(AssociateRJ(result: .rejectedPermanent, source: .serviceUser(.calledAETitleNotRecognized))))
+                #expect(error.description.contains("called AE title not recognized"))
+            }
+            #expect(await eventually { log.events.contains { $0.contains("rejected") && $0.contains("called AE title not recognized") } })
+            await acceptor.stop()
+        }
+
+        @Test("PS3.8 9.3.4 beyond the cap an association is rejected as transient, local limit exceeded")
+        func cap() async throws {
+            let group = EventLoopGroup(loopCount: 1)
+            defer { group.shutdown() }
+            let (acceptor, ports) = try await startEchoAcceptor(group: group, maximumAssociations: 1)
+            let first = try await Association.request(echoRequest(port: ports[0]), on: group.loops[0])
+            do {
+                _ = try await Association.request(echoRequest(port: ports[0]), on: group.loops[0])
+                Issue.record("second association was accepted")
+            } catch {
+                #expect(error.kind == .rejected(AssociateRJ(result: .rejectedTransient, source: .serviceProviderPresentation(.localLimitExceeded))))
+            }
+            try await first.release()
+            #expect(await eventually { acceptor.activeAssociations == 0 })
+            #expect(try await echoOnce(port: ports[0], on: group.loops[0]) == .success)
+            await acceptor.stop()
+        }
+
+        @Test("Connecting to a closed port fails in the connect phase, refused")
+        func refused() async throws {
+            let group = EventLoopGroup(loopCount: 1)
+            defer { group.shutdown() }
+            do {
+                _ = try await Association.request(echoRequest(port: FreePort.next()), on: group.loops[0])
+                Issue.record("connected")
+            } catch {
+                #expect(error.phase == .connect)
+                #expect(error.kind == .transport(.connectionRefused))
+                #expect(error.timings.resolve != nil)
+            }
+        }
+
+        @Test("A peer that accepts TCP but never answers times out in the associate phase")
+        func silentPeer() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let clock = ContinuousClock()
+            let start = clock.now
+            do {
+                _ = try await Association.request(
+                    echoRequest(port: server.port, timeouts: .uniform(.milliseconds(300))), on: group.loops[1])
+                Issue.record("associated with a silent peer")
+            } catch {
+                #expect(error.phase == .associate)
+                #expect(error.kind == .timedOut)
+            }
+            #expect(clock.now - start < .seconds(2))
+            try await server.stop()
+        }
+
+        @Test("PS3.8 9.3.8 garbage after association aborts that association only, with 'unrecognized PDU'")
+        func garbageAbortsOnlyItsAssociation() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let (acceptor, ports) = try await startEchoAcceptor(group: group, timeouts: .uniform(.milliseconds(500)))
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: ports[0], on: group.loops[1])
+            try await group.loops[1].submit {
+                client.write(PDU.associateRQ(echoRequest(port: ports[0]).associateRQ).encoded())
+            }
+            #expect(await eventually { delegate.received.first == 0x02 })  // A-ASSOCIATE-AC: now in Sta6
+            try await group.loops[1].submit { client.write([0x09, 0, 0, 0, 0, 2, 0, 0]) }
+            // An A-ABORT from the provider with reason 1, then the close when ARTIM expires.
+            #expect(await eventually { delegate.inputEnded })
+            let abort = PDU.abort(AAbort(source: .serviceProvider, reason: .unrecognizedPDU)).encoded()
+            #expect(delegate.received.suffix(abort.count).elementsEqual(abort))
+            #expect(try await echoOnce(port: ports[0], on: group.loops[1]) == .success)
+            await acceptor.stop()
+        }
+
+        @Test("1,000 associations opened, echoed and released leave no descriptors behind")
+        func thousandAssociations() async throws {
+            let before = await descriptorBaseline()
+            let group = EventLoopGroup(loopCount: 2)
+            let (acceptor, ports) = try await startEchoAcceptor(group: group)
+            for _ in 0..<1000 {
+                #expect(try await echoOnce(port: ports[0], on: group.loops[1]) == .success)
+            }
+            #expect(await eventually { acceptor.activeAssociations == 0 })
+            #expect(socketDescriptors(onPort: ports[0]).count == 1)  // the listener only
+            await acceptor.stop()
+            group.shutdown()
+            let after = await fileDescriptors(settlingAtMost: before)
+            #expect(after <= before, "descriptors before: \(before), after: \(after)")
+        }
+    }
+}
