@@ -4,7 +4,7 @@
 /// with `.fileAndDirectory` (the default) it is also durable then, so a crash or power loss
 /// right after the answer cannot lose an instance the PACS believes delivered. `.none` leaves
 /// flushing to the kernel (as DCMTK's `storescp` does): faster on slow disks, but the last
-/// seconds of instances may vanish on power loss. Cost measured in docs/storage-flush.md.
+/// seconds of instances may vanish on power loss. Cost measured in docs/retrieve.md.
 public enum FlushPolicy: String, Sendable, Equatable, CaseIterable {
     /// `fsync` the file before the rename and its directory after it.
     case fileAndDirectory
