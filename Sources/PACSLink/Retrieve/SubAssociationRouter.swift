@@ -57,7 +57,8 @@ public struct SubAssociationRouter: Sendable {
     // MARK: Routing
 
     /// Routes one C-STORE-RQ; on a match the instance counts as being stored for that retrieve
-    /// until `finishStore`.
+    /// until `finishStore`, which every routed store must reach (with a failure status when the
+    /// association ended mid-instance), or the retrieve can only time out.
     public mutating func route(_ store: IncomingStore) -> StoreRoute {
         let route = match(store)
         if case .retrieve(let id, _) = route { openRetrieves[id]?.beginStore(store.sopInstanceUID, at: store.arrivedAt) }
