@@ -37,10 +37,13 @@ struct BlockingWorkPoolTests {
         let loop = EventLoop(name: "work-pool-test")
         defer { loop.shutdown() }
         let pool = BlockingWorkPool(loop: loop)
-        let started = DispatchSemaphore(value: 0)
         let release = DispatchSemaphore(value: 0)
-        let blocked = Task { await pool.run { started.signal(); return release.wait(timeout: .now() + 5) == .success } }
-        #expect(started.wait(timeout: .now() + 5) == .success)
+        let (started, startedContinuation) = AsyncStream<Void>.makeStream()
+        let blocked = Task {
+            await pool.run { startedContinuation.yield(); return release.wait(timeout: .now() + 5) == .success }
+        }
+        // Awaited, not waited for: blocking a cooperative thread here could starve the task above.
+        for await _ in started { break }
         // The item above now holds a pool thread until released; the loop still answers.
         let answered = await withCheckedContinuation { continuation in loop.execute { continuation.resume(returning: true) } }
         #expect(answered)
