@@ -108,19 +108,27 @@ final class ScratchMount {
 
     init(size: Int) throws {
         directory = try TemporaryDirectory(prefix: "pacslink-mount")
+        #if os(Linux)
         guard mount("tmpfs", directory.url.path, "tmpfs", 0, "size=\(size)") == 0 else {
             throw FileError(path: directory.url.path, errno: errno, while: "mounting a tmpfs")
         }
+        #else
+        throw FileError(path: directory.url.path, "tmpfs mounts are Linux-only")
+        #endif
     }
 
     var url: URL { directory.url }
 
     /// Remounts the file system read-only.
     func makeReadOnly() throws {
+        #if os(Linux)
         guard mount("tmpfs", url.path, nil, UInt(MS_REMOUNT | MS_RDONLY), nil) == 0 else {
             throw FileError(path: url.path, errno: errno, while: "remounting read-only")
         }
+        #endif
     }
 
+    #if os(Linux)
     deinit { _ = umount2(url.path, Int32(MNT_DETACH)) }
+    #endif
 }

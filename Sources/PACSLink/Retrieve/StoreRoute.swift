@@ -21,6 +21,13 @@ public enum StoreRoute: Sendable, Equatable {
         case sameAssociation
     }
 
+    /// Where the instance is filed: an ambiguous store is still one of our retrieves, and its
+    /// path (study/series) does not depend on which one.
+    public var disposition: StorageLayout.Disposition {
+        if case .unsolicited = self { return .received }
+        return .retrieved
+    }
+
     public var retrieveID: PendingMove.ID? {
         if case .retrieve(let id, _) = self { return id }
         return nil
