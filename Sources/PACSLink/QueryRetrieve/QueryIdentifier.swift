@@ -27,23 +27,14 @@ public enum QueryIdentifier {
                 .invalidLevel, field: QueryError.name(.queryRetrieveLevel),
                 "-k QueryRetrieveLevel=\(given.value) contradicts the requested level \(level)")
         }
-        identifier.insert(QueryKeyArgument(tag: .queryRetrieveLevel, vr: .CS, value: level.rawValue).textElement())
+        identifier.insert(DataElement(tag: .queryRetrieveLevel, asciiValues: [level.rawValue]))
         if needsUnicode {
-            identifier.insert(QueryKeyArgument(tag: .specificCharacterSet, vr: .CS, value: characterSet.definedTerm).textElement())
+            identifier.insert(DataElement(tag: .specificCharacterSet, asciiValues: [characterSet.definedTerm]))
         }
         if !identifier.contains(level.uniqueKey) {
             identifier.insert(DataElement(tag: level.uniqueKey, vr: DataDictionary.implicitVR(for: level.uniqueKey), bytes: []))
         }
         _ = try QueryRequest(identifier: identifier, model: model)
         return identifier
-    }
-}
-
-extension QueryKeyArgument {
-    /// An ASCII text element (a defined term).
-    fileprivate func textElement() -> DataElement {
-        var bytes = Array(value.utf8)
-        if bytes.count % 2 == 1 { bytes.append(vr.paddingByte) }
-        return DataElement(tag: tag, vr: vr, bytes: bytes)
     }
 }

@@ -40,7 +40,7 @@ extension StudyDatabase {
         var view = parent
         for element in entity(level, key)?.attributes ?? DataSet() { view.insert(element) }
         for (tag, values) in computed(level, key) where requested.contains(tag) {
-            view.insert(Self.textElement(tag, values()))
+            view.insert(DataElement(tag: tag, asciiValues: values()))
         }
         return view
     }
@@ -106,13 +106,5 @@ extension StudyDatabase {
         }
         if needsUTF8 { response.insert(Self.utf8CharacterSet) }
         return response
-    }
-
-    /// An element of ASCII text values (counts, defined terms, UIDs), VR from the dictionary.
-    private static func textElement(_ tag: Tag, _ values: [String]) -> DataElement {
-        let vr = DataDictionary.implicitVR(for: tag)
-        var bytes = Array(values.joined(separator: "\\").utf8)
-        if bytes.count % 2 == 1 { bytes.append(vr.paddingByte) }
-        return DataElement(tag: tag, vr: vr, bytes: bytes)
     }
 }

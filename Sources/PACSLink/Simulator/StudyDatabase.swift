@@ -100,7 +100,7 @@ public struct StudyDatabase: Sendable {
         return result
     }
 
-    static let utf8CharacterSet = DataElement(tag: .specificCharacterSet, vr: .CS, bytes: Array("ISO_IR 192".utf8))
+    static let utf8CharacterSet = DataElement(tag: .specificCharacterSet, asciiValues: [SpecificCharacterSet.isoIR192.definedTerm])
 
     /// The tags each level keeps: the Patient Root model's keys of that level (PS3.4 Tables
     /// C.6-1 to C.6-4), except the counts `find` computes.
