@@ -106,3 +106,52 @@ struct QueryRetrieveFindTests {
         #expect(patients.map { $0.int(.numberOfPatientRelatedStudies) } == [2, 1])
     }
 }
+
+/// The C-FIND-RSP sequence the SCP sends (PS3.4 §C.4.1.2, Table C.4-1).
+@Suite("QueryRetrieve C-FIND responses")
+struct QueryRetrieveCFindResponseTests {
+    private let database = try! SimulatorFixtures.database()
+
+    @Test("PS3.4 C.4.1.2 one Pending response per match with its identifier, then Success without one")
+    func pendingThenSuccess() throws {
+        let request = CFindRQ(messageID: 7, affectedSOPClassUID: SOPClass.studyRootFind.uid)
+        let identifier = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["StudyDate=2020"])
+        let answers = database.responses(to: request, identifier: identifier)
+        #expect(answers.map(\.response.status) == [.pending, .pending, .success])
+        #expect(answers.map { $0.identifier?.string(.studyInstanceUID) } == ["1.2.1", "1.2.3", nil])
+        #expect(answers.allSatisfy { $0.response.messageIDBeingRespondedTo == 7 && $0.response.affectedSOPClassUID == SOPClass.studyRootFind.uid })
+        #expect(answers.map(\.response.hasDataSet) == [true, true, false])
+    }
+
+    @Test("PS3.4 C.4.1.1.4 optional keys that are not matched give 0xFF01 pending responses")
+    func optionalKeysNotSupported() throws {
+        let request = CFindRQ(messageID: 1, affectedSOPClassUID: SOPClass.patientRootFind.uid)
+        let identifier = try QueryIdentifier.make(level: .patient, model: .patientRoot, keys: ["PatientID=P2", "InstitutionName=X"])
+        #expect(database.responses(to: request, identifier: identifier).map(\.response.status) == [.pendingOptionalKeysNotSupported, .success])
+    }
+
+    @Test("PS3.4 C.4.1.1.4 an identifier breaking the model's rules gets 0xA900 with an ASCII Error Comment of at most 64 characters")
+    func invalidIdentifier() throws {
+        let request = CFindRQ(messageID: 2, affectedSOPClassUID: SOPClass.patientRootFind.uid)
+        var identifier = DataSet()
+        try identifier.setString("SERIES", for: .queryRetrieveLevel)
+        identifier.setUID("", for: .seriesInstanceUID)
+        let answers = database.responses(to: request, identifier: identifier)
+        #expect(answers.count == 1)
+        let response = try #require(answers.first?.response)
+        #expect(response.status == .dataSetDoesNotMatchSOPClass)
+        let comment = try #require(response.errorComment)
+        #expect(comment.count <= 64 && comment.unicodeScalars.allSatisfy(\.isASCII))
+        #expect(comment.hasPrefix("PatientID (0010,0020)"))
+        #expect(try CFindRSP(commandSet: response.commandSet).errorComment == comment)
+    }
+
+    @Test("PS3.4 C.4.1 a SOP class other than Patient or Study Root FIND gets 0x0122")
+    func wrongSOPClass() throws {
+        let identifier = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: [])
+        for uid in [SOPClass.studyRootMove.uid, SOPClass.verification.uid, "1.2.3"] {
+            let answers = database.responses(to: CFindRQ(messageID: 3, affectedSOPClassUID: uid), identifier: identifier)
+            #expect(answers.map(\.response.status) == [.sopClassNotSupported])
+        }
+    }
+}
