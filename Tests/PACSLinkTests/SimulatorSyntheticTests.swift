@@ -86,6 +86,19 @@ struct SimulatorSyntheticTests {
         }
     }
 
+    @Test("PS3.3 C.7.6.3 pixel (x, y) holds (x + y + 17 × instance number) mod 4096 within 12 bits")
+    func pixelValues() throws {
+        let instance = SyntheticStudies(seed: 2, instancesPerSeries: 300, pixelBytes: 2 * 70 * 70).instance(study: 0, series: 0, instance: 250)
+        let bytes = try #require(instance.dataSet()[.pixelData]?.bytes)
+        #expect(bytes.count == 2 * 70 * 70)
+        for y in 0..<70 {
+            for x in 0..<70 {
+                let value = UInt16(bytes[2 * (y * 70 + x)]) | UInt16(bytes[2 * (y * 70 + x) + 1]) << 8
+                #expect(value == UInt16((x + y + 17 * 251) % 4096), "(\(x), \(y))")
+            }
+        }
+    }
+
     @Test("Chunks never exceed the maximum, concatenate to the encoding, and stream a large payload")
     func chunks() throws {
         let small = archive.instance(study: 0, series: 0, instance: 0)

@@ -23,7 +23,7 @@ public struct SyntheticInstance: Equatable, Sendable {
     public func dataSet(includingPixelData: Bool = true) -> DataSet {
         var ds = archive.instanceAttributes(study, series, instance, rows: rows, columns: columns)
         if includingPixelData {
-            ds.insert(DataElement(tag: .pixelData, vr: .OW, bytes: pixels(0..<pixelDataLength)))
+            ds.insert(DataElement(tag: .pixelData, vr: .OW, bytes: pixels(0..<pixelDataLength, ramp: ramp)))
         }
         return ds
     }
@@ -49,7 +49,7 @@ public struct SyntheticInstance: Equatable, Sendable {
         head += try encoder.encode(DataSet([DataElement(tag: .pixelData, vr: .OW, bytes: [])]))
         let length = UInt32(pixelDataLength)
         for i in 0..<4 { head[head.count - 4 + i] = UInt8(truncatingIfNeeded: length >> (8 * i)) }
-        return Chunks(instance: self, head: head, maximumLength: maximumLength)
+        return Chunks(instance: self, head: head, ramp: ramp, maximumLength: maximumLength)
     }
 
     /// The whole encoded data set (for small instances and tests).
@@ -57,17 +57,34 @@ public struct SyntheticInstance: Equatable, Sendable {
         Array(try chunks(in: transferSyntax).joined())
     }
 
-    /// Bytes `range` of the pixel payload: little endian 16-bit words, pixel n at byte 2n.
-    func pixels(_ range: Range<Int>) -> [UInt8] {
+    /// Bytes `range` of the pixel payload: little endian 16-bit words, pixel (x, y) at byte
+    /// 2 × (y × columns + x) holding (x + y + 17 × instance number) mod 4096. Each row is a
+    /// slice of `ramp`, so making pixels is copying.
+    private func pixels(_ range: Range<Int>, ramp: [UInt8]) -> [UInt8] {
         var bytes = [UInt8]()
         bytes.reserveCapacity(range.count)
-        let cols = columns, offset = (instance + 1) &* 17
-        for position in range {
-            let n = position / 2, x = n % cols, y = n / cols
-            let value = UInt16(truncatingIfNeeded: x &+ y &+ offset) & 0x0FFF
-            bytes.append(position % 2 == 0 ? UInt8(value & 0xFF) : UInt8(value >> 8))
+        let rowBytes = columns * 2, offset = (instance + 1) * 17
+        var position = range.lowerBound
+        while position < range.upperBound {
+            let (y, inRow) = position.quotientAndRemainder(dividingBy: rowBytes)
+            let end = Swift.min(range.upperBound, position - inRow + rowBytes)
+            let start = 2 * ((y + offset) % 4096) + inRow
+            bytes += ramp[start..<start + (end - position)]
+            position = end
         }
         return bytes
+    }
+
+    /// The values 0, 1, … 4095, 0, 1, … as little endian words, long enough that any row
+    /// starts within the first 4096 and fits.
+    private var ramp: [UInt8] {
+        var words = [UInt8]()
+        words.reserveCapacity(2 * (4096 + columns))
+        for k in 0..<(4096 + columns) {
+            words.append(UInt8(k & 0xFF))
+            words.append(UInt8((k & 0x0FFF) >> 8))
+        }
+        return words
     }
 
     private var geometry: (rows: Int, columns: Int) {
@@ -81,12 +98,14 @@ public struct SyntheticInstance: Equatable, Sendable {
     public struct Chunks: Sequence, IteratorProtocol, Sendable {
         let instance: SyntheticInstance
         let head: [UInt8]
+        let ramp: [UInt8]
         let maximumLength: Int
         private var position = 0
 
-        init(instance: SyntheticInstance, head: [UInt8], maximumLength: Int) {
+        init(instance: SyntheticInstance, head: [UInt8], ramp: [UInt8], maximumLength: Int) {
             self.instance = instance
             self.head = head
+            self.ramp = ramp
             self.maximumLength = maximumLength
         }
 
@@ -99,7 +118,7 @@ public struct SyntheticInstance: Equatable, Sendable {
             var chunk: [UInt8] = []
             chunk.reserveCapacity(end - position)
             if position < head.count { chunk += head[position..<Swift.min(end, head.count)] }
-            if end > head.count { chunk += instance.pixels(Swift.max(position, head.count) - head.count..<end - head.count) }
+            if end > head.count { chunk += instance.pixels(Swift.max(position, head.count) - head.count..<end - head.count, ramp: ramp) }
             position = end
             return chunk
         }
