@@ -61,6 +61,18 @@ struct SimulatorSyntheticTests {
         #expect(modalities == ["CT", "OT"])
     }
 
+    @Test("PS3.3 C.7.1.1 patient names include non-ASCII ones, encoded in ISO_IR 192")
+    func unicodeNames() throws {
+        let many = SyntheticStudies(seed: 1, studies: 60, seriesPerStudy: 1, instancesPerSeries: 1, pixelBytes: 2)
+        let names = many.instances.map { $0.dataSet(includingPixelData: false).string(.patientName)! }
+        #expect(names.contains { $0.unicodeScalars.contains { !$0.isASCII } })
+        let database = many.makeDatabase()
+        #expect(database.patientCount == 30)
+        let found = database.find(try QueryRequest(
+            identifier: QueryIdentifier.make(level: .patient, model: .patientRoot, keys: ["PatientName=*ü*"]), model: .patientRoot))
+        #expect(!found.isEmpty && found.allSatisfy { $0.string(.patientName)!.contains("ü") })
+    }
+
     @Test("PS3.3 C.7.6.3 Pixel Data is rows × columns × 2 bytes, the largest not above the asked size", arguments: [
         0, 1, 2, 3, 100, 2048, 4096, 100_000, 524_288, 1_000_001,
     ])

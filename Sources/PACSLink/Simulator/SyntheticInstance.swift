@@ -21,7 +21,7 @@ public struct SyntheticInstance: Equatable, Sendable {
     /// The complete data set; without Pixel Data when `includingPixelData` is false (what
     /// the database indexes).
     public func dataSet(includingPixelData: Bool = true) -> DataSet {
-        var ds = archive.instanceAttributes(study, series, instance, rows: rows, columns: columns)
+        var ds = attributes(extending: archive.seriesAttributes(study, series))
         if includingPixelData {
             ds.insert(DataElement(tag: .pixelData, vr: .OW, bytes: pixels(0..<pixelDataLength, ramp: ramp)))
         }
@@ -50,6 +50,11 @@ public struct SyntheticInstance: Equatable, Sendable {
         let length = UInt32(pixelDataLength)
         for i in 0..<4 { head[head.count - 4 + i] = UInt8(truncatingIfNeeded: length >> (8 * i)) }
         return Chunks(instance: self, head: head, ramp: ramp, maximumLength: maximumLength)
+    }
+
+    /// The data set without Pixel Data, built on `series` (the series' attributes).
+    func attributes(extending series: DataSet) -> DataSet {
+        archive.instanceAttributes(study, self.series, instance, rows: rows, columns: columns, extending: series)
     }
 
     /// The whole encoded data set (for small instances and tests).

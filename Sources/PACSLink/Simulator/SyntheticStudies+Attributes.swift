@@ -7,7 +7,8 @@ import DICOMProtocol
 extension SyntheticStudies {
     func patientAttributes(_ patient: Int) -> DataSet {
         var rng = SeededGenerator(seed: seed, path: [1, patient])
-        var ds = DataSet()
+        // Names may be non-ASCII (Müller, María): every data set is UTF-8.
+        var ds = DataSet([StudyDatabase.utf8CharacterSet])
         set(&ds, .patientName, "\(Self.familyNames.randomElement(using: &rng)!)^\(Self.givenNames.randomElement(using: &rng)!)")
         set(&ds, .patientID, "PL" + Self.digits(patient + 1, width: 6))
         set(&ds, .patientBirthDate, Self.date(years: 1940...2010, using: &rng))
@@ -48,10 +49,11 @@ extension SyntheticStudies {
         return ds
     }
 
-    func instanceAttributes(_ study: Int, _ series: Int, _ instance: Int, rows: Int, columns: Int) -> DataSet {
+    /// The instance's attributes added to `series`, which is `seriesAttributes(study, series)`
+    /// (passed in so that a whole series is built once).
+    func instanceAttributes(_ study: Int, _ series: Int, _ instance: Int, rows: Int, columns: Int, extending base: DataSet) -> DataSet {
         var rng = SeededGenerator(seed: seed, path: [4, study, series, instance])
-        var ds = seriesAttributes(study, series)
-        ds.insert(StudyDatabase.utf8CharacterSet)
+        var ds = base
         let isCT = ds.string(.modality) == "CT"
         ds.setUID((isCT ? SOPClass.ctImageStorage : .secondaryCaptureImageStorage).uid, for: .sopClassUID)
         ds.setUID(UID.generate(using: &rng), for: .sopInstanceUID)

@@ -49,9 +49,15 @@ public struct SyntheticStudies: Equatable, Sendable {
 
     /// Indexes every instance into `database` (attributes only; pixels are made on demand).
     public func add(to database: inout StudyDatabase) {
-        for instance in instances {
-            // Synthetic instances always carry every unique key, so indexing cannot fail.
-            try! database.add(instance.dataSet(includingPixelData: false), source: .synthetic(instance))
+        for k in 0..<studies {
+            for s in 0..<seriesPerStudy {
+                let series = seriesAttributes(k, s)
+                for i in 0..<instancesPerSeries {
+                    let instance = SyntheticInstance(archive: self, study: k, series: s, instance: i)
+                    // Synthetic instances always carry every unique key, so indexing cannot fail.
+                    try! database.add(instance.attributes(extending: series), source: .synthetic(instance))
+                }
+            }
         }
     }
 
