@@ -74,13 +74,14 @@ struct SimulatorSyntheticTests {
     }
 
     @Test("PS3.3 C.7.6.3 Pixel Data is rows × columns × 2 bytes, the largest not above the asked size", arguments: [
-        0, 1, 2, 3, 100, 2048, 4096, 100_000, 524_288, 1_000_001,
+        0, 1, 2, 3, 100, 2048, 4096, 100_000, 524_288, 1_000_001, 1 << 40,
     ])
     func pixelSizes(_ bytes: Int) {
         let instance = SyntheticStudies(seed: 1, pixelBytes: bytes).instance(study: 0, series: 0, instance: 0)
         #expect(instance.pixelDataLength == instance.rows * instance.columns * 2)
         #expect(instance.pixelDataLength <= max(2, bytes))
-        #expect(instance.pixelDataLength >= bytes - 2 * instance.rows - 1)
+        #expect(instance.pixelDataLength >= min(bytes, 1 << 32 - 2) - 2 * instance.rows - 1)
+        #expect(instance.pixelDataLength < 1 << 32 && instance.rows <= 65535 && instance.columns <= 65535)
         let ds = instance.dataSet(includingPixelData: false)
         #expect(ds.int(.rows) == instance.rows && ds.int(.columns) == instance.columns)
         if bytes == 524_288 { #expect(instance.rows == 512 && instance.columns == 512) }

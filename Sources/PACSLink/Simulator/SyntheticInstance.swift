@@ -5,7 +5,8 @@ import DICOMProtocol
 ///
 /// Pixel Data (7FE0,0010) is OW, 16 bits allocated, 12 stored, MONOCHROME2 (PS3.3 §C.7.6.3):
 /// `rows` × `columns` × 2 bytes, the largest such payload not above the archive's
-/// `pixelBytes` (at least one pixel; at most 65535 × 65535), each pixel a deterministic
+/// `pixelBytes` (at least one pixel; at most 2³¹ − 1 pixels, so that the length fits the
+/// 32-bit length field), each pixel a deterministic
 /// ramp of its position and instance number.
 public struct SyntheticInstance: Equatable, Sendable {
     public let archive: SyntheticStudies
@@ -93,7 +94,7 @@ public struct SyntheticInstance: Equatable, Sendable {
     }
 
     private var geometry: (rows: Int, columns: Int) {
-        let pixels = min(max(1, archive.pixelBytes / 2), 65535 * 65535)
+        let pixels = min(max(1, archive.pixelBytes / 2), Int(Int32.max))
         let rows = max(1, min(65535, Int(Double(pixels).squareRoot())))
         return (rows, min(65535, max(1, pixels / rows)))
     }
