@@ -38,6 +38,19 @@ struct SimulatorDatabaseTests {
         #expect(database.instance(sopInstanceUID: "9.9") == nil)
     }
 
+    @Test("An existing study keeps its patient: a later instance naming another patient adds no phantom patient")
+    func firstHierarchyWins() throws {
+        var database = try SimulatorFixtures.database()
+        var row = SimulatorFixtures.rows[0]
+        row.patient = ("P9", "Other^Patient")
+        row.series = ("1.2.1.9", "CT", "9")
+        row.instance = "1.2.1.9.1"
+        try database.add(SimulatorFixtures.dataSet(row), source: .file(path: "/x.dcm", transferSyntaxUID: "1.2.840.10008.1.2"))
+        #expect([database.patientCount, database.studyCount, database.seriesCount, database.instanceCount] as [Int] == [2, 3, 5, 6])
+        #expect(database.instances(at: .patient, keys: ["P1"]).count == 5)
+        #expect(database.instances(at: .patient, keys: ["P9"]).isEmpty)
+    }
+
     @Test("An instance without a Study, Series or SOP Instance UID is refused, naming it")
     func indexingRefused() throws {
         var database = StudyDatabase()

@@ -44,10 +44,15 @@ public struct StudyDatabase: Sendable {
             }
             keys[level] = uid
         }
+        // An existing study, series or instance keeps its place: the levels above the deepest
+        // one that exists are neither created nor changed.
+        let deepestExisting = [QueryLevel.image, .series, .study].first { entity($0, keys[$0]!) != nil }
         var parent: String? = nil
         for level in QueryLevel.allCases {
             let key = keys[level]!
-            if entities[level, default: [:]][key] == nil {
+            defer { parent = key }
+            if let deepestExisting, level < deepestExisting { continue }
+            if entity(level, key) == nil {
                 entities[level, default: [:]][key] = Entity(attributes: Self.stored(dataSet, at: level), parent: parent)
                 if let parent, let parentLevel = Self.level(above: level) {
                     entities[parentLevel]![parent]!.children.append(key)
@@ -57,7 +62,6 @@ public struct StudyDatabase: Sendable {
             } else if level == .image {
                 entities[level]![key]!.attributes = Self.stored(dataSet, at: level)
             }
-            parent = key
         }
         sources[keys[.image]!] = source
     }
