@@ -91,4 +91,33 @@ struct SimulatorDCMTKTests {
             #expect(result.stdout.contains("# \(instance.pixelDataLength), 1 PixelData"))
         }
     }
+
+    @Test("PS3.4 C.4.1.1.3 an identifier encoded by dump2dcm (Implicit VR, ISO_IR 100 wildcard, date range) finds our studies")
+    func dcmtkIdentifier() throws {
+        let tool = try DCMTK.tool("dump2dcm")
+        let directory = try TemporaryDirectory(prefix: "simulator-identifier")
+        let lines = [
+            "(0008,0005) CS [ISO_IR 100]",
+            "(0008,0020) DA [20200101-20201231]",
+            "(0008,0052) CS [STUDY]",
+            "(0008,0061) CS []",
+            "(0010,0010) PN [m\u{FC}ller*]",
+            "(0020,000d) UI []",
+            "(0020,1208) IS []",
+        ]
+        let dumpPath = directory.url.appendingPathComponent("query.dump").path
+        try Data(SpecificCharacterSet.isoIR100.encode(lines.joined(separator: "\n") + "\n")!).write(to: URL(fileURLWithPath: dumpPath))
+        let identifierPath = directory.url.appendingPathComponent("query.dcm").path
+        let result = try ChildProcess.run(tool, ["-F", "+ti", dumpPath, identifierPath])
+        #expect(result.status == 0, "\(result.stderr)")
+        let identifier = try DataSetDecoder(encoding: .implicitVRLittleEndian).decode(Array(try Data(contentsOf: URL(fileURLWithPath: identifierPath))))
+
+        let responses = try SimulatorFixtures.database().find(QueryRequest(identifier: identifier, model: .studyRoot))
+        #expect(responses.count == 1)
+        let study = try #require(responses.first)
+        #expect(study.string(.studyInstanceUID) == "1.2.3")
+        #expect(study.string(.patientName) == "Müller^Jürgen")
+        #expect(study.string(.modalitiesInStudy) == "MR")
+        #expect(study.int(.numberOfStudyRelatedInstances) == 1)
+    }
 }
