@@ -36,4 +36,20 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(field): \(detail)" }
+
+    /// The status a C-FIND, C-MOVE or C-GET SCP answers this error with: 0xA900, Identifier
+    /// Does Not Match SOP Class (PS3.4 Tables C.4-1, C.4-2, C.4-3).
+    public var status: DIMSEStatus { .dataSetDoesNotMatchSOPClass }
+
+    /// The error as Error Comment (0000,0902), an LO in a command set: at most 64 characters
+    /// of the default repertoire (PS3.7 Annex E, PS3.5 §6.2); "§" is dropped, other
+    /// non-ASCII characters become "?".
+    public var errorComment: String {
+        var ascii = String.UnicodeScalarView()
+        for scalar in description.unicodeScalars where scalar != "§" {
+            ascii.append(scalar.isASCII ? scalar : "?")
+        }
+        let comment = String(ascii)
+        return comment.count <= 64 ? comment : String(comment.prefix(61)) + "..."
+    }
 }

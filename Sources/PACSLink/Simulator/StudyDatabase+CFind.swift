@@ -23,7 +23,7 @@ extension StudyDatabase {
         do {
             query = try QueryRequest(identifier: identifier, model: model)
         } catch {
-            return [(final(.dataSetDoesNotMatchSOPClass, Self.errorComment(error.description)), nil)]
+            return [(final(error.status, error.errorComment), nil)]
         }
         let pending: DIMSEStatus = query.unsupportedKeys.isEmpty ? .pending : .pendingOptionalKeysNotSupported
         let matches = find(query).map { match in
@@ -35,16 +35,5 @@ extension StudyDatabase {
             )
         }
         return matches + [(final(.success, nil), nil)]
-    }
-
-    /// Error Comment (0000,0902) is LO in a command set: at most 64 characters of the default
-    /// repertoire (PS3.7 Annex E, PS3.5 §6.2); "§" is dropped, other non-ASCII becomes "?".
-    private static func errorComment(_ text: String) -> String {
-        var ascii = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where scalar != "§" {
-            ascii.append(scalar.isASCII ? scalar : "?")
-        }
-        let comment = String(ascii)
-        return comment.count <= 64 ? comment : String(comment.prefix(61)) + "..."
     }
 }
