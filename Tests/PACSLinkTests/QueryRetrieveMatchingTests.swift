@@ -3,19 +3,17 @@ import Testing
 
 @testable import PACSLink
 
-typealias Tag = DICOMProtocol.Tag
-
 /// PS3.4 §C.2.2.2: each kind of matching, accepted and refused, on single stored records.
 @Suite("QueryRetrieve matching")
 struct QueryRetrieveMatchingTests {
     /// A record holding `value` for `tag` (UTF-8 text).
-    private func record(_ tag: Tag, _ value: String) throws -> DataSet {
+    private func record(_ tag: DICOMProtocol.Tag, _ value: String) throws -> DataSet {
         var ds = DataSet([StudyDatabase.utf8CharacterSet])
         try ds.setString(value, for: tag)
         return ds
     }
 
-    private func matcher(_ tag: Tag, _ value: String) throws -> KeyMatcher {
+    private func matcher(_ tag: DICOMProtocol.Tag, _ value: String) throws -> KeyMatcher {
         let identifier = try QueryIdentifier.make(
             level: .image, model: .studyRoot, arguments: [
                 QueryKeyArgument(tag: .studyInstanceUID, vr: .UI, value: "1.2.3"),
@@ -27,7 +25,7 @@ struct QueryRetrieveMatchingTests {
         return try KeyMatcher(key: keyed[tag]!, in: keyed)
     }
 
-    private func refusal(_ tag: Tag, _ value: String) -> QueryError? {
+    private func refusal(_ tag: DICOMProtocol.Tag, _ value: String) -> QueryError? {
         do {
             _ = try matcher(tag, value)
             return nil
@@ -38,7 +36,7 @@ struct QueryRetrieveMatchingTests {
         }
     }
 
-    private func matches(_ tag: Tag, key: String, stored: String) throws -> Bool {
+    private func matches(_ tag: DICOMProtocol.Tag, key: String, stored: String) throws -> Bool {
         try matcher(tag, key).matches(record(tag, stored))
     }
 
@@ -116,10 +114,10 @@ struct QueryRetrieveMatchingTests {
     }
 
     @Test("PS3.4 C.2.2.2.4 wildcards are refused for UI, DA, TM and DT", arguments: [
-        (Tag.studyInstanceUID, "1.2.*"), (Tag.studyDate, "2020*"), (Tag.studyTime, "10?000"),
-        (Tag.acquisitionDateTime, "2020*"),
+        (DICOMProtocol.Tag.studyInstanceUID, "1.2.*"), (DICOMProtocol.Tag.studyDate, "2020*"), (DICOMProtocol.Tag.studyTime, "10?000"),
+        (DICOMProtocol.Tag.acquisitionDateTime, "2020*"),
     ])
-    func wildcardRefused(_ tag: Tag, _ value: String) throws {
+    func wildcardRefused(_ tag: DICOMProtocol.Tag, _ value: String) throws {
         let error = try #require(refusal(tag, value))
         #expect(error.kind == .invalidValue)
         #expect(error.detail.contains("C.2.2.2.4"))
@@ -158,10 +156,10 @@ struct QueryRetrieveMatchingTests {
     }
 
     @Test("PS3.4 C.2.2.2.5 malformed dates, times and ranges are refused", arguments: [
-        (Tag.studyDate, "2020013"), (Tag.studyDate, "-"), (Tag.studyDate, "2020-01-01"), (Tag.studyDate, "abcd"),
-        (Tag.studyDate, "20200101.5"), (Tag.studyTime, "1"), (Tag.studyTime, "10.5"), (Tag.studyTime, "1030-99x"),
+        (DICOMProtocol.Tag.studyDate, "2020013"), (DICOMProtocol.Tag.studyDate, "-"), (DICOMProtocol.Tag.studyDate, "2020-01-01"), (DICOMProtocol.Tag.studyDate, "abcd"),
+        (DICOMProtocol.Tag.studyDate, "20200101.5"), (DICOMProtocol.Tag.studyTime, "1"), (DICOMProtocol.Tag.studyTime, "10.5"), (DICOMProtocol.Tag.studyTime, "1030-99x"),
     ])
-    func rangeRefused(_ tag: Tag, _ value: String) throws {
+    func rangeRefused(_ tag: DICOMProtocol.Tag, _ value: String) throws {
         let error = try #require(refusal(tag, value))
         #expect(error.kind == .invalidValue)
         #expect(error.detail.contains("C.2.2.2.5"))

@@ -27,7 +27,7 @@ struct SimulatorSyntheticTests {
     @Test("PS3.5 9 every UID is valid and unique; the hierarchy shares study and series UIDs")
     func uids() {
         let sets = archive.instances.map { $0.dataSet(includingPixelData: false) }
-        for tag in [Tag.studyInstanceUID, .seriesInstanceUID, .sopInstanceUID, .sopClassUID] {
+        for tag in [DICOMProtocol.Tag.studyInstanceUID, .seriesInstanceUID, .sopInstanceUID, .sopClassUID] {
             #expect(sets.allSatisfy { UID.isValid($0.uid(tag) ?? "") }, "\(tag)")
         }
         #expect(Set(sets.map { $0.uid(.sopInstanceUID)! }).count == 30)
