@@ -99,10 +99,10 @@ struct QueryRetrieveFindTests {
     func syntheticCounts() throws {
         let archive = SyntheticStudies(seed: 7, studies: 3, seriesPerStudy: 2, instancesPerSeries: 4, pixelBytes: 64)
         let database = archive.makeDatabase()
-        let studies = database.find(try QueryRequest(identifier: QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["NumberOfStudyRelatedInstances"]), model: .studyRoot))
+        let studies = database.find(try QueryRequest(identifier: QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["NumberOfStudyRelatedInstances"]), model: .studyRoot))
         #expect(studies.count == 3)
         #expect(studies.allSatisfy { $0.int(.numberOfStudyRelatedInstances) == 8 })
-        let patients = database.find(try QueryRequest(identifier: QueryIdentifier.make(level: .patient, model: .patientRoot, keys: ["NumberOfPatientRelatedStudies"]), model: .patientRoot))
+        let patients = database.find(try QueryRequest(identifier: QueryKeys.identifier(level: .patient, model: .patientRoot, keys: ["NumberOfPatientRelatedStudies"]), model: .patientRoot))
         #expect(patients.map { $0.int(.numberOfPatientRelatedStudies) } == [2, 1])
     }
 }
@@ -115,7 +115,7 @@ struct QueryRetrieveCFindResponseTests {
     @Test("PS3.4 C.4.1.2 one Pending response per match with its identifier, then Success without one")
     func pendingThenSuccess() throws {
         let request = CFindRQ(messageID: 7, affectedSOPClassUID: SOPClass.studyRootFind.uid)
-        let identifier = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["StudyDate=2020"])
+        let identifier = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["StudyDate=2020"])
         let answers = database.responses(to: request, identifier: identifier)
         #expect(answers.map(\.response.status) == [.pending, .pending, .success])
         #expect(answers.map { $0.identifier?.string(.studyInstanceUID) } == ["1.2.1", "1.2.3", nil])
@@ -126,7 +126,7 @@ struct QueryRetrieveCFindResponseTests {
     @Test("PS3.4 C.4.1.1.4 optional keys that are not matched give 0xFF01 pending responses")
     func optionalKeysNotSupported() throws {
         let request = CFindRQ(messageID: 1, affectedSOPClassUID: SOPClass.patientRootFind.uid)
-        let identifier = try QueryIdentifier.make(level: .patient, model: .patientRoot, keys: ["PatientID=P2", "InstitutionName=X"])
+        let identifier = try QueryKeys.identifier(level: .patient, model: .patientRoot, keys: ["PatientID=P2", "InstitutionName=X"])
         #expect(database.responses(to: request, identifier: identifier).map(\.response.status) == [.pendingOptionalKeysNotSupported, .success])
     }
 
@@ -148,7 +148,7 @@ struct QueryRetrieveCFindResponseTests {
 
     @Test("PS3.4 C.4.1 a SOP class other than Patient or Study Root FIND gets 0x0122")
     func wrongSOPClass() throws {
-        let identifier = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: [])
+        let identifier = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: [])
         for uid in [SOPClass.studyRootMove.uid, SOPClass.verification.uid, "1.2.3"] {
             let answers = database.responses(to: CFindRQ(messageID: 3, affectedSOPClassUID: uid), identifier: identifier)
             #expect(answers.map(\.response.status) == [.sopClassNotSupported])

@@ -66,7 +66,7 @@ struct QueryRetrieveIdentifierTests {
 
     @Test("PS3.4 C.4.1.1.3 a STUDY identifier holds the keys, the level and the unique key as a return key")
     func studyIdentifier() throws {
-        let id = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["PatientName=Doe*", "StudyDate=2020-", "ModalitiesInStudy"])
+        let id = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["PatientName=Doe*", "StudyDate=2020-", "ModalitiesInStudy"])
         #expect(id.string(.queryRetrieveLevel) == "STUDY")
         #expect(id.string(.patientName) == "Doe*")
         #expect(id.string(.studyDate) == "2020-")
@@ -81,7 +81,7 @@ struct QueryRetrieveIdentifierTests {
 
     @Test("PS3.4 C.4.1.1.3 non-ASCII values set Specific Character Set ISO_IR 192 and are UTF-8")
     func unicodeIdentifier() throws {
-        let id = try QueryIdentifier.make(level: .patient, model: .patientRoot, keys: ["PatientName=Müller*"])
+        let id = try QueryKeys.identifier(level: .patient, model: .patientRoot, keys: ["PatientName=Müller*"])
         #expect(id.string(.specificCharacterSet) == "ISO_IR 192")
         #expect(id[.patientName]?.bytes == Array("Müller*".utf8))
         #expect(id.string(.patientName) == "Müller*")
@@ -90,38 +90,38 @@ struct QueryRetrieveIdentifierTests {
 
     @Test("PS3.4 C.4.1.1.3.1 lower levels need the unique keys of every level above, single-valued")
     func hierarchy() throws {
-        let image = try QueryIdentifier.make(
+        let image = try QueryKeys.identifier(
             level: .image, model: .patientRoot, keys: ["PatientID=PL1", "StudyInstanceUID=1.2", "SeriesInstanceUID=1.3", "InstanceNumber"])
         #expect(try QueryRequest(identifier: image, model: .patientRoot).matchers(at: .image).count == 2)
         let missing = try #require(refusal { () throws(QueryError) in
-            _ = try QueryIdentifier.make(level: .series, model: .patientRoot, keys: ["StudyInstanceUID=1.2"])
+            _ = try QueryKeys.identifier(level: .series, model: .patientRoot, keys: ["StudyInstanceUID=1.2"])
         })
         #expect(missing.kind == .missingUniqueKey)
         #expect(missing.field == "PatientID (0010,0020)")
         let listAbove = try #require(refusal { () throws(QueryError) in
-            _ = try QueryIdentifier.make(level: .series, model: .studyRoot, keys: ["StudyInstanceUID=1.2\\1.3"])
+            _ = try QueryKeys.identifier(level: .series, model: .studyRoot, keys: ["StudyInstanceUID=1.2\\1.3"])
         })
         #expect(listAbove.kind == .missingUniqueKey)
         #expect(listAbove.detail.contains("single value"))
         // Study Root has no patient level: the same SERIES query needs only the study.
-        _ = try QueryIdentifier.make(level: .series, model: .studyRoot, keys: ["StudyInstanceUID=1.2", "SeriesInstanceUID=1.3\\1.4"])
+        _ = try QueryKeys.identifier(level: .series, model: .studyRoot, keys: ["StudyInstanceUID=1.2", "SeriesInstanceUID=1.3\\1.4"])
     }
 
     @Test("PS3.4 C.4.1.1.3.1 keys of lower levels, and non-unique keys of upper levels, are refused")
     func keysOutOfLevel() throws {
         let lower = try #require(refusal { () throws(QueryError) in
-            _ = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["Modality=CT"])
+            _ = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["Modality=CT"])
         })
         #expect(lower.kind == .keyNotAtLevel)
         #expect(lower.field == "Modality (0008,0060)")
         #expect(lower.detail.contains("SERIES level"))
         let upper = try #require(refusal { () throws(QueryError) in
-            _ = try QueryIdentifier.make(level: .study, model: .patientRoot, keys: ["PatientID=1", "PatientName=Doe"])
+            _ = try QueryKeys.identifier(level: .study, model: .patientRoot, keys: ["PatientID=1", "PatientName=Doe"])
         })
         #expect(upper.kind == .keyNotAtLevel)
         #expect(upper.detail.contains("only unique keys"))
         // The same key is a study key in Study Root.
-        _ = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["PatientName=Doe"])
+        _ = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["PatientName=Doe"])
     }
 
     @Test("PS3.4 C.6 Query/Retrieve Level must exist, be known and belong to the model")
@@ -132,11 +132,11 @@ struct QueryRetrieveIdentifierTests {
         try id.setString("FRAME", for: .queryRetrieveLevel)
         #expect(refusal { () throws(QueryError) in _ = try QueryRequest(identifier: id, model: .studyRoot) }?.detail.contains("FRAME") == true)
         let patientInStudyRoot = try #require(refusal { () throws(QueryError) in
-            _ = try QueryIdentifier.make(level: .patient, model: .studyRoot, keys: [])
+            _ = try QueryKeys.identifier(level: .patient, model: .studyRoot, keys: [])
         })
         #expect(patientInStudyRoot.kind == .invalidLevel)
         let contradiction = try #require(refusal { () throws(QueryError) in
-            _ = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["QueryRetrieveLevel=SERIES"])
+            _ = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["QueryRetrieveLevel=SERIES"])
         })
         #expect(contradiction.kind == .invalidLevel)
     }
@@ -152,7 +152,7 @@ struct QueryRetrieveIdentifierTests {
 
     @Test("PS3.4 C.4.1.2.3 keys outside the model's tables are accepted and listed as unsupported when valued")
     func unsupportedKeys() throws {
-        let id = try QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["InstitutionName=X", "Manufacturer", "RetrieveAETitle"])
+        let id = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["InstitutionName=X", "Manufacturer", "RetrieveAETitle"])
         let request = try QueryRequest(identifier: id, model: .studyRoot)
         #expect(request.unsupportedKeys == [.institutionName])
     }
@@ -160,7 +160,7 @@ struct QueryRetrieveIdentifierTests {
     @Test("-k values that cannot be encoded for their VR are refused", arguments: ["Rows=x", "Rows=70000", "OtherPatientIDsSequence=1", "StudyInstanceUID=1.2.é"])
     func valuesRefused(_ key: String) throws {
         let error = try #require(refusal { () throws(QueryError) in
-            _ = try QueryIdentifier.make(level: .image, model: .studyRoot, keys: ["StudyInstanceUID=1.2", "SeriesInstanceUID=1.3", key])
+            _ = try QueryKeys.identifier(level: .image, model: .studyRoot, keys: ["StudyInstanceUID=1.2", "SeriesInstanceUID=1.3", key])
         })
         #expect(error.kind == .invalidValue)
     }

@@ -14,7 +14,7 @@ struct QueryRetrieveMatchingTests {
     }
 
     private func matcher(_ tag: DICOMProtocol.Tag, _ value: String) throws -> KeyMatcher {
-        let identifier = try QueryIdentifier.make(
+        let identifier = try QueryKeys.identifier(
             level: .image, model: .studyRoot, arguments: [
                 QueryKeyArgument(tag: .studyInstanceUID, vr: .UI, value: "1.2.3"),
                 QueryKeyArgument(tag: .seriesInstanceUID, vr: .UI, value: "1.2.3.4"),
@@ -75,7 +75,7 @@ struct QueryRetrieveMatchingTests {
         #expect(try !matches(.seriesNumber, key: "7", stored: "8"))
         var stored = DataSet()
         stored.setUInt16(512, for: .rows)
-        var identifier = try QueryIdentifier.make(level: .image, model: .studyRoot, keys: ["StudyInstanceUID=1.2", "SeriesInstanceUID=1.3", "Rows=512"])
+        var identifier = try QueryKeys.identifier(level: .image, model: .studyRoot, keys: ["StudyInstanceUID=1.2", "SeriesInstanceUID=1.3", "Rows=512"])
         #expect(try KeyMatcher(key: identifier[.rows]!, in: identifier).matches(stored))
         identifier.setUInt16(256, for: .rows)
         #expect(!(try KeyMatcher(key: identifier[.rows]!, in: identifier).matches(stored)))

@@ -53,7 +53,7 @@ struct SimulatorDCMTKTests {
         #expect([database.patientCount, database.studyCount, database.seriesCount] as [Int] == [2, 2, 3])
 
         let byName = database.find(try QueryRequest(
-            identifier: QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["PatientName=PEÑA*", "NumberOfStudyRelatedSeries", "StudyDate"]),
+            identifier: QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["PatientName=PEÑA*", "NumberOfStudyRelatedSeries", "StudyDate"]),
             model: .studyRoot))
         #expect(byName.count == 1)
         #expect(byName.first?.string(.patientName) == "Peña^Ana")
@@ -61,7 +61,7 @@ struct SimulatorDCMTKTests {
         #expect(byName.first?.int(.numberOfStudyRelatedSeries) == 2)
 
         let byDate = database.find(try QueryRequest(
-            identifier: QueryIdentifier.make(level: .patient, model: .patientRoot, keys: ["PatientName", "PatientID=DC1"]), model: .patientRoot))
+            identifier: QueryKeys.identifier(level: .patient, model: .patientRoot, keys: ["PatientName", "PatientID=DC1"]), model: .patientRoot))
         #expect(byDate.first?.string(.patientName) == "Müller^Hans")
 
         let instances = database.instances(studyInstanceUID: "\(root).2")

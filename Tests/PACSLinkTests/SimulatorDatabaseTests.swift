@@ -140,7 +140,7 @@ struct SimulatorDatabaseTests {
         let stored = try #require(database.instance(sopInstanceUID: second.uid(.sopInstanceUID)!))
         #expect(stored.source == .file(path: directory.url.appendingPathComponent("a/1.dcm").path, transferSyntaxUID: TransferSyntax.implicitVRLittleEndian.uid))
         let found = database.find(try QueryRequest(
-            identifier: QueryIdentifier.make(level: .study, model: .studyRoot, keys: ["PatientName", "NumberOfStudyRelatedInstances"]), model: .studyRoot))
+            identifier: QueryKeys.identifier(level: .study, model: .studyRoot, keys: ["PatientName", "NumberOfStudyRelatedInstances"]), model: .studyRoot))
         #expect(found.map { $0.int(.numberOfStudyRelatedInstances) } == [3, 3])
         #expect(found.first?.string(.patientName) == second.string(.patientName))
 

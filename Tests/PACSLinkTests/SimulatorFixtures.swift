@@ -57,6 +57,6 @@ enum SimulatorFixtures {
     }
 
     static func find(_ level: QueryLevel, _ model: QueryModel, _ keys: [String]) throws -> [DataSet] {
-        try database().find(QueryRequest(identifier: QueryIdentifier.make(level: level, model: model, keys: keys), model: model))
+        try database().find(QueryRequest(identifier: QueryKeys.identifier(level: level, model: model, keys: keys), model: model))
     }
 }

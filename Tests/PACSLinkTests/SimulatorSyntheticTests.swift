@@ -69,7 +69,7 @@ struct SimulatorSyntheticTests {
         let database = many.makeDatabase()
         #expect(database.patientCount == 30)
         let found = database.find(try QueryRequest(
-            identifier: QueryIdentifier.make(level: .patient, model: .patientRoot, keys: ["PatientName=*ü*"]), model: .patientRoot))
+            identifier: QueryKeys.identifier(level: .patient, model: .patientRoot, keys: ["PatientName=*ü*"]), model: .patientRoot))
         #expect(!found.isEmpty && found.allSatisfy { $0.string(.patientName)!.contains("ü") })
     }
 

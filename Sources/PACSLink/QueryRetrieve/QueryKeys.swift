@@ -1,19 +1,19 @@
 import DICOMProtocol
 
 /// Builds the identifier of a C-FIND request (PS3.4 §C.4.1.1.3) from `-k` arguments.
-public enum QueryIdentifier {
+public enum QueryKeys {
     /// An identifier for `level` of `model` holding `keys` (each `Key[=Value]`, see
     /// `QueryKeyArgument`), Query/Retrieve Level (0008,0052), the level's unique key as a
     /// return key when not given, and Specific Character Set (0008,0005) ISO_IR 192 when a
     /// value is not ASCII. Validated as `QueryRequest` does, so errors surface before anything
     /// is sent.
-    public static func make(level: QueryLevel, model: QueryModel, keys: [String]) throws(QueryError) -> DataSet {
+    public static func identifier(level: QueryLevel, model: QueryModel, keys: [String]) throws(QueryError) -> DataSet {
         var arguments: [QueryKeyArgument] = []
         for key in keys { arguments.append(try QueryKeyArgument(parsing: key)) }
-        return try make(level: level, model: model, arguments: arguments)
+        return try identifier(level: level, model: model, arguments: arguments)
     }
 
-    public static func make(level: QueryLevel, model: QueryModel, arguments: [QueryKeyArgument]) throws(QueryError) -> DataSet {
+    public static func identifier(level: QueryLevel, model: QueryModel, arguments: [QueryKeyArgument]) throws(QueryError) -> DataSet {
         let needsUnicode = arguments.contains { $0.value.unicodeScalars.contains { !$0.isASCII } }
         let characterSet: SpecificCharacterSet = needsUnicode ? .isoIR192 : .isoIR6
         var identifier = DataSet()
