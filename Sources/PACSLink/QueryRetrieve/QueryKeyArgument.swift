@@ -47,10 +47,8 @@ public struct QueryKeyArgument: Equatable, Sendable {
                     try scratch.setString(characterSet.definedTerm, for: .specificCharacterSet, vr: .CS)
                 }
                 try scratch.setString(value, for: tag, vr: vr)
-            } catch let error as ProtocolError {
-                throw QueryError(.invalidValue, field: field, error.detail)
             } catch {
-                throw QueryError(.invalidValue, field: field, "\(error)")
+                throw QueryError(.invalidValue, field: field, error.detail)
             }
             return scratch[tag]!
         }

@@ -9,7 +9,7 @@ extension StudyDatabase {
     /// retrieve level's unique key has one or more values (a list of UIDs). Other keys are
     /// ignored. Unknown UIDs and entities that are not under the given upper keys contribute
     /// nothing.
-    public func instances(matching identifier: DataSet, model: QueryModel) throws(QueryError) -> [StoredInstance] {
+    public func instances(matching identifier: DataSet, model: QueryModel) throws(QueryError) -> [IndexedInstance] {
         let level = try QueryRequest.level(of: identifier, in: model)
         var upper: [QueryLevel: String] = [:]
         for above in model.levels(above: level) {
@@ -39,17 +39,17 @@ extension StudyDatabase {
     }
 
     /// Every instance of the study with this Study Instance UID.
-    public func instances(studyInstanceUID uid: String) -> [StoredInstance] {
+    public func instances(studyInstanceUID uid: String) -> [IndexedInstance] {
         instances(at: .study, keys: [uid])
     }
 
     /// Every instance of the series with these Series Instance UIDs.
-    public func instances(seriesInstanceUIDs uids: [String]) -> [StoredInstance] {
+    public func instances(seriesInstanceUIDs uids: [String]) -> [IndexedInstance] {
         instances(at: .series, keys: uids)
     }
 
     /// The instances under the entities `keys` of `level`, each once.
-    public func instances(at level: QueryLevel, keys: [String]) -> [StoredInstance] {
+    public func instances(at level: QueryLevel, keys: [String]) -> [IndexedInstance] {
         var seen = Set<String>()
         return keys.flatMap { descendants(of: level, $0, at: .image) }
             .filter { seen.insert($0).inserted }

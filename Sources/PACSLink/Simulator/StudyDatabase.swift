@@ -67,11 +67,11 @@ public struct StudyDatabase: Sendable {
     }
 
     /// The instance with this SOP Instance UID.
-    public func instance(sopInstanceUID uid: String) -> StoredInstance? {
+    public func instance(sopInstanceUID uid: String) -> IndexedInstance? {
         guard let entity = entities[.image]?[uid], let source = sources[uid], let seriesUID = entity.parent,
             let studyUID = entities[.series]?[seriesUID]?.parent
         else { return nil }
-        return StoredInstance(
+        return IndexedInstance(
             sopClassUID: entity.attributes.uid(.sopClassUID) ?? "", sopInstanceUID: uid,
             studyInstanceUID: studyUID, seriesInstanceUID: seriesUID, source: source)
     }

@@ -138,7 +138,7 @@ struct DCMTKAssociationTests {
         guard case .associateRQ(let rq) = try connection.receive(&decoder) else {
             Issue.record("expected an A-ASSOCIATE-RQ"); return
         }
-        #expect(rq.calledAETitle.title == "PACSLINK")
+        #expect(rq.calledAETitle.value == "PACSLINK")
         #expect(rq.presentationContexts.count == 3)
         let policy = AcceptorPolicy(
             presentationContexts: PresentationContextPolicy(transferSyntaxes: [Self.verification: ["1.2.840.10008.1.2"]]),

@@ -1,6 +1,6 @@
 /// An instance of the `StudyDatabase` as retrieval needs it: what to announce in the C-STORE
 /// sub-operation (SOP class and instance, PS3.7 §9.1.1) and where its data set comes from.
-public struct StoredInstance: Equatable, Sendable {
+public struct IndexedInstance: Equatable, Sendable {
     public let sopClassUID: String
     public let sopInstanceUID: String
     public let studyInstanceUID: String
