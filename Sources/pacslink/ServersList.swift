@@ -36,8 +36,3 @@ struct ServersList: ParsableCommand {
         print(Table.render(rows), terminator: "")
     }
 }
-
-extension ConfigurationFiles {
-    /// The file an entry came from.
-    func file(of entry: ServerEntry) -> String { entry.layer == .admin ? admin : user }
-}

@@ -109,8 +109,8 @@ struct ServersCLITests {
     }
 
     @Test("invalid values exit 3 naming the field and the rule", arguments: [
-        (["--ae", "ABCDEFGHIJKLMNOPQ", "--host", "h", "--port", "1"], "ae_title: \"ABCDEFGHIJKLMNOPQ\" has 17 characters"),
-        (["--ae", "A\\B", "--host", "h", "--port", "1"], "ae_title: \"A\\B\" has a backslash"),
+        (["--ae", "ABCDEFGHIJKLMNOPQ", "--host", "h", "--port", "1"], "ae_title: AE title \"ABCDEFGHIJKLMNOPQ\" is longer than 16 characters"),
+        (["--ae", "A\\B", "--host", "h", "--port", "1"], "ae_title: AE title \"A\\B\" contains a backslash"),
         (["--ae", "A", "--host", "300.1.1.1", "--port", "1"], "host: \"300.1.1.1\" is not an IPv4 address"),
         (["--ae", "A", "--host", "h", "--port", "0"], "port: 0 is out of range: expected a port number 1–65535"),
         (["--ae", "A", "--host", "h", "--port", "65536"], "port: 65536 is out of range"),

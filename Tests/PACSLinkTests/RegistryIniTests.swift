@@ -67,7 +67,7 @@ struct RegistryIniTests {
     @Test("errors give file:line:column and what was expected", arguments: [
         ("[server \"S\"]\nae_title = A\nhost = h\nport = 0\n", "test.ini:4:8: port: 0 is out of range: expected a port number 1–65535"),
         ("[server \"S\"]\nae_title = A\nhost = 300.1.1.1\nport = 1\n", "test.ini:3:8: host: \"300.1.1.1\" is not an IPv4 address"),
-        ("[server \"S\"]\nae_title = ABCDEFGHIJKLMNOPQ\n", "test.ini:2:12: ae_title: \"ABCDEFGHIJKLMNOPQ\" has 17 characters"),
+        ("[server \"S\"]\nae_title = ABCDEFGHIJKLMNOPQ\n", "test.ini:2:12: ae_title: AE title \"ABCDEFGHIJKLMNOPQ\" is longer than 16 characters"),
         ("[server \"S\"]\n  colour = red\n", "test.ini:2:3: colour: unknown key; expected one of ae_title"),
         ("[local]\nopen = maybe\n", "test.ini:2:8: open: \"maybe\" is not a boolean"),
         ("[local]\nhost = h\n", "test.ini:2:1: host: unknown key; expected one of ae_title, receive_port"),
@@ -100,6 +100,21 @@ struct RegistryIniTests {
         #expect(failure(text.replacingOccurrences(of: "104", with: "0")) == "test.ini:5:8: port: 0 is out of range: expected a port number 1–65535")
     }
 
+    @Test("random text never traps the reader: it parses or throws a positioned error")
+    func randomText() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("[]\"\\=;# \t\r\nserverlocalae_titlehostport0123456789.:-ÉA\u{0}\u{1B}")
+        for _ in 0..<2_000 {
+            let length = Int.random(in: 0..<80, using: &generator)
+            let text = String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+            do throws(RegistryError) {
+                _ = try parse(text)
+            } catch {
+                #expect(error.kind == .invalid && error.location != nil, "\(text.debugDescription): \(error)")
+            }
+        }
+    }
+
     @Test("an empty or comment-only file has no sections")
     func empty() throws {
         #expect(try parse("").servers.isEmpty)
@@ -119,13 +134,13 @@ struct RegistryIniTests {
             ]),
             try ServerEntry(name: "plain", settings: [("ae_title", "P"), ("host", "pacs.example"), ("port", "11112")]),
         ]
-        let text = file.text(header: ["header line"])
+        let text = try file.text(header: ["header line"], file: "test.ini")
         #expect(text.hasPrefix("; header line\n"))
         let again = try parse(text)
         #expect(again.servers == file.servers)
         #expect(again.local.map(\.key) == file.local.map(\.key))
         #expect(again.local.map(\.value) == file.local.map(\.value))
-        #expect(again.text(header: ["header line"]) == text)
+        #expect(try again.text(header: ["header line"], file: "test.ini") == text)
     }
 
     @Test("config/servers.ini (administrator's example) loads cleanly")

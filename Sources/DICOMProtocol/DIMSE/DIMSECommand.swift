@@ -1,6 +1,6 @@
 /// Any command PACSLink handles, decoded from a command set (PS3.7 §9.3): the entry point for
 /// the bytes an assembler rebuilt from command PDVs.
-public enum DIMSECommand: Equatable, Sendable {
+public enum DIMSECommand: Equatable, Sendable, CustomStringConvertible {
     case cEchoRQ(CEchoRQ)
     case cEchoRSP(CEchoRSP)
     case cStoreRQ(CStoreRQ)
@@ -81,4 +81,10 @@ public enum DIMSECommand: Equatable, Sendable {
     }
 
     public func encoded() throws(ProtocolError) -> [UInt8] { try CommandSet.encode(commandSet) }
+
+    /// "C-MOVE-RSP (message 9): 0xFF00 (pending): Pending: sub-operations are continuing", for logs.
+    public var description: String {
+        let status = (message as? any DIMSEResponse).map { ": " + $0.statusDescription } ?? ""
+        return "\(commandField) (message \(messageID))" + status
+    }
 }

@@ -63,7 +63,7 @@ enum DIMSEStatusMeanings {
         Rule(services: [], codes: 0xA900...0xA9FF, meaning: "Error: Data Set or Identifier does not match SOP Class"),
         Rule(services: [], codes: 0xC000...0xCFFF, meaning: "Error: Cannot understand / Unable to process"),
         // PS3.7 Annex C general codes.
-        Rule(services: [], codes: 0x0001...0x0001, meaning: "Warning: Requested optional Attributes are not supported"),
+        Rule(services: [], codes: 0x0001...0x0001, meaning: "Warning (service-class specific)"),
         Rule(services: [], codes: 0x0105...0x0105, meaning: "Failure: No such attribute"),
         Rule(services: [], codes: 0x0106...0x0106, meaning: "Failure: Invalid attribute value"),
         Rule(services: [], codes: 0x0107...0x0107, meaning: "Warning: Attribute list error"),

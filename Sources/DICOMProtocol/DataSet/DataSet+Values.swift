@@ -12,13 +12,22 @@ extension DataSet {
 
     // MARK: Text
 
+    /// `inherited` when this data set declares no character set of its own, else its own.
+    private func characterSet(overriding inherited: SpecificCharacterSet?) -> SpecificCharacterSet {
+        guard let inherited, !contains(.specificCharacterSet) else { return specificCharacterSet }
+        return inherited
+    }
+
     /// The values of a text element, each with its insignificant padding removed (trailing
     /// spaces and NULs; leading spaces too where PS3.5 §6.2 says they are not significant).
     /// LT, ST, UT and UR are never split at backslashes. A zero-length value has no values.
-    public func strings(_ tag: Tag) -> [String]? {
+    /// `characterSet` is the one inherited from the enclosing data set, used when this one
+    /// declares none: an item of a sequence inherits the character set of the data set that
+    /// holds it unless it declares its own (PS3.5 §6.1.2.5.2).
+    public func strings(_ tag: Tag, characterSet: SpecificCharacterSet? = nil) -> [String]? {
         guard let element = self[tag], let bytes = element.bytes else { return nil }
         guard !bytes.isEmpty else { return [] }
-        let set = element.vr.usesSpecificCharacterSet ? specificCharacterSet : .isoIR6
+        let set = element.vr.usesSpecificCharacterSet ? self.characterSet(overriding: characterSet) : .isoIR6
         let text = set.decode(bytes)
         let values =
             element.vr.isSingleValuedText
@@ -28,18 +37,20 @@ extension DataSet {
 
     /// The whole value of a text element, padding removed, values separated by backslashes;
     /// `""` for a zero-length value.
-    public func string(_ tag: Tag) -> String? {
-        strings(tag)?.joined(separator: "\\")
+    public func string(_ tag: Tag, characterSet: SpecificCharacterSet? = nil) -> String? {
+        strings(tag, characterSet: characterSet)?.joined(separator: "\\")
     }
 
     /// Sets a text element; `vr` defaults to the dictionary's. Pads to even length (space, or
     /// NUL for UI). Throws `invalidValue` when the tag is not in the dictionary and no VR is
     /// given, or when a character cannot be written in the repertoire the VR requires.
-    public mutating func setString(_ value: String, for tag: Tag, vr: VR? = nil) throws {
+    public mutating func setString(
+        _ value: String, for tag: Tag, vr: VR? = nil, characterSet: SpecificCharacterSet? = nil
+    ) throws(ProtocolError) {
         guard let vr = vr ?? DataDictionary.entry(for: tag)?.vr else {
             throw ProtocolError(.invalidValue, field: "\(tag)", "no VR known for this tag; give one")
         }
-        let set = vr.usesSpecificCharacterSet ? specificCharacterSet : .isoIR6
+        let set = vr.usesSpecificCharacterSet ? self.characterSet(overriding: characterSet) : .isoIR6
         guard var bytes = set.encode(value) else {
             throw ProtocolError(
                 .invalidValue, field: "\(tag) \(vr)",
@@ -52,8 +63,10 @@ extension DataSet {
     }
 
     /// Sets a multi-valued text element (values joined with backslashes, PS3.5 §6.4).
-    public mutating func setStrings(_ values: [String], for tag: Tag, vr: VR? = nil) throws {
-        try setString(values.joined(separator: "\\"), for: tag, vr: vr)
+    public mutating func setStrings(
+        _ values: [String], for tag: Tag, vr: VR? = nil, characterSet: SpecificCharacterSet? = nil
+    ) throws(ProtocolError) {
+        try setString(values.joined(separator: "\\"), for: tag, vr: vr, characterSet: characterSet)
     }
 
     /// A UID value (UI), NUL padding removed.

@@ -23,8 +23,8 @@ public struct DataSet: Equatable, Sendable, Sequence {
             return i < elements.count && elements[i].tag == tag ? elements[i] : nil
         }
         set {
-            if let newValue {
-                precondition(newValue.tag == tag, "DataSet[\(tag)] set with an element tagged \(newValue.tag)")
+            if var newValue {
+                newValue.tag = tag  // the subscript's tag wins, so the order stays right
                 insert(newValue)
             } else {
                 remove(tag)

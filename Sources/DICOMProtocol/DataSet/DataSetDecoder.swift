@@ -78,7 +78,7 @@ private struct Parser {
             dataSet.insert(try value(header, &r, encoding, depth: depth))
         }
         if inUndefinedItem {
-            throw ProtocolError(.truncated, field: "Item", offset: offset(r), "data ended before the Item Delimitation Item (FFFE,E00D)")
+            throw ProtocolError(.truncated, field: "\(Tag.item) Item", offset: offset(r), "data ended before the Item Delimitation Item (FFFE,E00D)")
         }
         return dataSet
     }

@@ -24,13 +24,20 @@ public struct DataSetEncoder: Sendable {
 
     public func encode(_ element: DataElement, into writer: inout ByteWriter) throws(ProtocolError) {
         switch element.value {
-        case .bytes(var bytes):
-            if bytes.count % 2 == 1 { bytes.append(element.vr.paddingByte) }
-            guard let ordered = encoding.reordered(bytes[...], element.vr) else {
-                throw ProtocolError(.malformed, field: "\(element.tag) \(element.vr)", "length \(bytes.count) is not a multiple of \(element.vr.wordSize)")
+        case .bytes(let bytes):
+            let padding = bytes.count % 2
+            if encoding.byteOrder == .bigEndian && element.vr.wordSize > 1 {
+                guard let swapped = encoding.reordered(bytes[...], element.vr) else {
+                    throw ProtocolError(.malformed, field: "\(element.tag) \(element.vr)", "length \(bytes.count) is not a multiple of \(element.vr.wordSize)")
+                }
+                try header(element, length: swapped.count, into: &writer)
+                writer.writeBytes(contentsOf: swapped)
+            } else {
+                // Written as held, without a copy: pixel data is large.
+                try header(element, length: bytes.count + padding, into: &writer)
+                writer.writeBytes(contentsOf: bytes)
+                if padding == 1 { writer.writeUInt8(element.vr.paddingByte) }
             }
-            try header(element, length: bytes.count, into: &writer)
-            writer.writeBytes(contentsOf: ordered)
 
         case .sequence(let items):
             guard !encoding.explicitVR || element.vr.hasExtendedLength else {

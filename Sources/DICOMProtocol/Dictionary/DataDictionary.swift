@@ -193,5 +193,14 @@ public enum DataDictionary {
         DictionaryEntry(.floatPixelData, .OF, "1", "FloatPixelData", "Float Pixel Data"),
         DictionaryEntry(.doubleFloatPixelData, .OD, "1", "DoubleFloatPixelData", "Double Float Pixel Data"),
         DictionaryEntry(.pixelData, .OW, "1", "PixelData", "Pixel Data"),
+        DictionaryEntry(.availableTransferSyntaxUID, .UI, "1-n", "AvailableTransferSyntaxUID", "Available Transfer Syntax UID"),
+        DictionaryEntry(.retrieveURL, .UR, "1", "RetrieveURL", "Retrieve URL"),
+        DictionaryEntry(.retrieveLocationUID, .UI, "1", "RetrieveLocationUID", "Retrieve Location UID"),
+        DictionaryEntry(.queryRetrieveView, .CS, "1", "QueryRetrieveView", "Query/Retrieve View"),
+        DictionaryEntry(.typeOfPatientID, .CS, "1", "TypeOfPatientID", "Type of Patient ID"),
+        DictionaryEntry(.requestedProcedureDescription, .LO, "1", "RequestedProcedureDescription", "Requested Procedure Description"),
+        DictionaryEntry(.extendedOffsetTable, .OV, "1", "ExtendedOffsetTable", "Extended Offset Table"),
+        DictionaryEntry(.extendedOffsetTableLengths, .OV, "1", "ExtendedOffsetTableLengths", "Extended Offset Table Lengths"),
+        DictionaryEntry(.dataSetTrailingPadding, .OB, "1", "DataSetTrailingPadding", "Data Set Trailing Padding"),
     ]
 }

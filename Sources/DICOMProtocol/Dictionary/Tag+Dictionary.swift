@@ -116,6 +116,8 @@ extension Tag {
     public static let issuerOfAccessionNumberSequence = Tag(0x0008, 0x0051)
     /// Query/Retrieve Level (0008,0052).
     public static let queryRetrieveLevel = Tag(0x0008, 0x0052)
+    /// Query/Retrieve View (0008,0053).
+    public static let queryRetrieveView = Tag(0x0008, 0x0053)
     /// Retrieve AE Title (0008,0054).
     public static let retrieveAETitle = Tag(0x0008, 0x0054)
     /// Instance Availability (0008,0056).
@@ -178,6 +180,8 @@ extension Tag {
     public static let referencedSOPClassUID = Tag(0x0008, 0x1150)
     /// Referenced SOP Instance UID (0008,1155).
     public static let referencedSOPInstanceUID = Tag(0x0008, 0x1155)
+    /// Retrieve URL (0008,1190).
+    public static let retrieveURL = Tag(0x0008, 0x1190)
     /// Failure Reason (0008,1197).
     public static let failureReason = Tag(0x0008, 0x1197)
     /// Failed SOP Sequence (0008,1198).
@@ -188,12 +192,16 @@ extension Tag {
     public static let derivationDescription = Tag(0x0008, 0x2111)
     /// Source Image Sequence (0008,2112).
     public static let sourceImageSequence = Tag(0x0008, 0x2112)
+    /// Available Transfer Syntax UID (0008,3002).
+    public static let availableTransferSyntaxUID = Tag(0x0008, 0x3002)
     /// Patient's Name (0010,0010).
     public static let patientName = Tag(0x0010, 0x0010)
     /// Patient ID (0010,0020).
     public static let patientID = Tag(0x0010, 0x0020)
     /// Issuer of Patient ID (0010,0021).
     public static let issuerOfPatientID = Tag(0x0010, 0x0021)
+    /// Type of Patient ID (0010,0022).
+    public static let typeOfPatientID = Tag(0x0010, 0x0022)
     /// Patient's Birth Date (0010,0030).
     public static let patientBirthDate = Tag(0x0010, 0x0030)
     /// Patient's Birth Time (0010,0032).
@@ -312,6 +320,8 @@ extension Tag {
     public static let lossyImageCompressionRatio = Tag(0x0028, 0x2112)
     /// Lossy Image Compression Method (0028,2114).
     public static let lossyImageCompressionMethod = Tag(0x0028, 0x2114)
+    /// Requested Procedure Description (0032,1060).
+    public static let requestedProcedureDescription = Tag(0x0032, 0x1060)
     /// Scheduled Procedure Step ID (0040,0009).
     public static let scheduledProcedureStepID = Tag(0x0040, 0x0009)
     /// Performed Procedure Step Start Date (0040,0244).
@@ -322,6 +332,8 @@ extension Tag {
     public static let requestAttributesSequence = Tag(0x0040, 0x0275)
     /// Requested Procedure ID (0040,1001).
     public static let requestedProcedureID = Tag(0x0040, 0x1001)
+    /// Retrieve Location UID (0040,E011).
+    public static let retrieveLocationUID = Tag(0x0040, 0xE011)
     /// Document Title (0042,0010).
     public static let documentTitle = Tag(0x0042, 0x0010)
     /// Encapsulated Document (0042,0011).
@@ -332,10 +344,16 @@ extension Tag {
     public static let storageMediaFileSetID = Tag(0x0088, 0x0130)
     /// Storage Media File-set UID (0088,0140).
     public static let storageMediaFileSetUID = Tag(0x0088, 0x0140)
+    /// Extended Offset Table (7FE0,0001).
+    public static let extendedOffsetTable = Tag(0x7FE0, 0x0001)
+    /// Extended Offset Table Lengths (7FE0,0002).
+    public static let extendedOffsetTableLengths = Tag(0x7FE0, 0x0002)
     /// Float Pixel Data (7FE0,0008).
     public static let floatPixelData = Tag(0x7FE0, 0x0008)
     /// Double Float Pixel Data (7FE0,0009).
     public static let doubleFloatPixelData = Tag(0x7FE0, 0x0009)
     /// Pixel Data (7FE0,0010).
     public static let pixelData = Tag(0x7FE0, 0x0010)
+    /// Data Set Trailing Padding (FFFC,FFFC).
+    public static let dataSetTrailingPadding = Tag(0xFFFC, 0xFFFC)
 }

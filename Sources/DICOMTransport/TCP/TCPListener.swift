@@ -86,7 +86,7 @@ public final class TCPListener: @unchecked Sendable {
         let accepted = uv_accept(handle.assumingMemoryBound(to: uv_stream_t.self),
                                  UnsafeMutableRawPointer(channel.tcp!).assumingMemoryBound(to: uv_stream_t.self))
         guard accepted == 0 else {
-            channel.close()
+            channel.abort()
             onAccept(.failure(TransportError(phase: .listen, status: LibUVStatus(accepted),
                                              peer: localAddress.description)))
             return

@@ -49,3 +49,22 @@ public enum ConfigValue {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }
+
+extension Unicode.Scalar {
+    /// `U+0009` style, for messages.
+    var hex: String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+}
+
+extension String {
+    /// The string without leading and trailing U+0020 (the only padding PS3.5 knows).
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { $0 != " " }),
+            let last = scalars.lastIndex(where: { $0 != " " })
+        else { return "" }
+        return String(scalars[first...last])
+    }
+}

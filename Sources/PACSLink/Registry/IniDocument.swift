@@ -22,6 +22,9 @@ public struct IniDocument: Sendable, Equatable {
         public let value: String
         public let keyLocation: SourceLocation
         public let valueLocation: SourceLocation
+        /// The column just after the value as written (after its closing quote, before any
+        /// comment), so an editor can replace the value and keep the line's comment.
+        public let valueEndColumn: Int
     }
 
     public struct Section: Sendable, Equatable {
@@ -73,7 +76,7 @@ public struct IniDocument: Sendable, Equatable {
         scanner.advance()
         scanner.skipSpaces()
         let valueStart = scanner.index
-        let value = try scanner.value(at: location)
+        let (value, valueEnd) = try scanner.value(at: location)
         guard !sections.isEmpty else {
             throw RegistryError(.invalid, "key \"\(key)\" is outside any section: expected [local] or [server \"NAME\"] first", at: location(keyStart))
         }
@@ -82,7 +85,8 @@ public struct IniDocument: Sendable, Equatable {
             throw RegistryError(.invalid, "key \"\(key)\" is set twice in this section (first at line \(previous.keyLocation.line)): expected each key once", at: location(keyStart))
         }
         sections[sections.count - 1].entries.append(
-            Entry(key: lowered, value: value, keyLocation: location(keyStart), valueLocation: location(valueStart)))
+            Entry(key: lowered, value: value, keyLocation: location(keyStart), valueLocation: location(valueStart),
+                  valueEndColumn: valueEnd + 1))
     }
 }
 
@@ -175,12 +179,13 @@ private struct LineScanner {
         throw RegistryError(.invalid, "unterminated quoted text: expected a closing \"", at: location(start))
     }
 
-    /// A value: quoted, or everything up to a comment, trimmed.
-    mutating func value(at location: (Int) -> SourceLocation) throws(RegistryError) -> String {
+    /// A value (quoted, or everything up to a comment, trimmed) and the index just after it.
+    mutating func value(at location: (Int) -> SourceLocation) throws(RegistryError) -> (String, Int) {
         if peek == "\"" {
             let text = try quoted(at: location)
+            let end = index
             try expectEnd(at: location, after: "the quoted value")
-            return text
+            return (text, end)
         }
         let start = index
         var end = index
@@ -188,6 +193,6 @@ private struct LineScanner {
             advance()
             if characters[index - 1] != " " && characters[index - 1] != "\t" { end = index }
         }
-        return String(characters[start..<end])
+        return (String(characters[start..<end]), end)
     }
 }

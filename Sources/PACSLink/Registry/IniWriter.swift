@@ -1,31 +1,32 @@
-/// Writes the layout `IniDocument` reads: what it writes reads back to the same sections,
-/// keys and values. Comments are not carried over (the reader drops them).
+/// Writes lines in the layout `IniDocument` reads, so that what is written reads back to the
+/// same sections, keys and values.
 public enum IniWriter {
-    /// The text of `sections`, after `header` comment lines (each prefixed with `; `).
-    public static func render(
-        header: [String], sections: [(kind: IniDocument.SectionKind, settings: [(key: String, value: String)])]
-    ) -> String {
-        var lines = header.map { "; \($0)" }
-        for section in sections {
-            if !lines.isEmpty { lines.append("") }
-            switch section.kind {
-            case .local: lines.append("[local]")
-            case .server(let name): lines.append("[server \(quote(name))]")
-            }
-            for setting in section.settings {
-                lines.append("\(setting.key) = \(needsQuotes(setting.value) ? quote(setting.value) : setting.value)")
-            }
+    /// `[local]` or `[server "NAME"]`.
+    public static func headerLine(_ kind: IniDocument.SectionKind) -> String {
+        switch kind {
+        case .local: "[local]"
+        case .server(let name): "[server \(quote(name))]"
         }
-        return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Values the plain form would change: surrounding spaces, a leading quote, or a comment
-    /// marker the reader would cut at.
-    private static func needsQuotes(_ value: String) -> Bool {
-        guard let first = value.first, let last = value.last else { return false }
-        return first == " " || first == "\t" || last == " " || last == "\t" || first == "\"" || first == ";"
-            || first == "#" || value.contains(" ;") || value.contains(" #") || value.contains("\t;")
-            || value.contains("\t#")
+    /// `key = value`, the value quoted when the plain form would read back differently.
+    public static func entryLine(key: String, value: String) -> String {
+        "\(key) = \(writtenValue(value))"
+    }
+
+    /// A section's lines.
+    public static func sectionLines(_ kind: IniDocument.SectionKind, settings: [(key: String, value: String)]) -> [String] {
+        [headerLine(kind)] + settings.map { entryLine(key: $0.key, value: $0.value) }
+    }
+
+    /// The value as written: plain, or quoted for surrounding spaces, a leading quote, or a
+    /// comment marker the reader would cut at.
+    static func writtenValue(_ value: String) -> String {
+        guard let first = value.first, let last = value.last else { return value }
+        let needsQuotes = first == " " || first == "\t" || last == " " || last == "\t" || first == "\""
+            || first == ";" || first == "#" || value.contains(" ;") || value.contains(" #")
+            || value.contains("\t;") || value.contains("\t#")
+        return needsQuotes ? quote(value) : value
     }
 
     private static func quote(_ text: String) -> String {

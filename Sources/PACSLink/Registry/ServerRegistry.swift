@@ -18,7 +18,11 @@ public struct ServerRegistry: Sendable {
         public let servers: [ServerEntry]
         /// Built-in defaults, then the administrator's `[local]`, then the user's.
         public let local: LocalSettings
-        let adminFile: String
+
+        public init(servers: [ServerEntry], local: LocalSettings) {
+            self.servers = servers
+            self.local = local
+        }
 
         /// The server called `name`, or a `.notFound` error.
         public func server(named name: String) throws(RegistryError) -> ServerEntry {
@@ -94,7 +98,7 @@ public struct ServerRegistry: Sendable {
     /// The comment at the top of the user's file.
     static let userFileHeader = [
         "PACSLink: your DICOM servers and local settings (docs/configuration.md).",
-        "Written by `pacslink servers` and `pacslink local`: comments in this file are not kept.",
+        "`pacslink servers` and `pacslink local` change it in place, keeping your comments.",
     ]
 
     private func readBoth() throws(RegistryError) -> (admin: ServersFile, user: ServersFile) {
@@ -111,7 +115,7 @@ public struct ServerRegistry: Sendable {
         }
         let adminNames = Set(admin.servers.map(\.name))
         let servers = admin.servers + user.servers.filter { !adminNames.contains($0.name) }
-        return Snapshot(servers: servers, local: local, adminFile: files.admin)
+        return Snapshot(servers: servers, local: local)
     }
 
     /// Read, change and write the user's file under its lock; nothing is written when `change`
@@ -120,10 +124,16 @@ public struct ServerRegistry: Sendable {
         _ change: (ServersFile, inout ServersFile) throws(RegistryError) -> T
     ) throws(RegistryError) -> T {
         try ConfigurationFileIO.withExclusiveLock(on: files.user) { () throws(RegistryError) -> T in
-            var (admin, user) = try readBoth()
+            let admin = try ServersFile(parsing: ConfigurationFileIO.read(files.admin), file: files.admin, layer: .admin)
+            let text = try ConfigurationFileIO.read(files.user)
+            let original = try ServersFile(parsing: text, file: files.user, layer: .user)
+            var user = original
             let result = try change(admin, &user)
             _ = try merge(admin: admin, user: user)
-            try ConfigurationFileIO.writeAtomically(user.text(header: Self.userFileHeader), to: files.user)
+            let updated = text.isEmpty
+                ? try user.text(header: Self.userFileHeader, file: files.user)
+                : try user.text(editing: text, original: original, file: files.user)
+            try ConfigurationFileIO.writeAtomically(updated, to: files.user)
             return result
         }
     }

@@ -35,12 +35,35 @@ public struct ServersFile: Sendable {
         }
     }
 
-    /// The file's text, with `header` as leading comment lines.
-    public func text(header: [String]) -> String {
-        var sections: [(kind: IniDocument.SectionKind, settings: [(key: String, value: String)])] = []
-        if !local.isEmpty { sections.append((.local, local)) }
-        sections += servers.map { (.server($0.name), $0.settings) }
-        return IniWriter.render(header: header, sections: sections)
+    /// The text of a new file holding this content, after `header` comment lines.
+    public func text(header: [String], file: String) throws(RegistryError) -> String {
+        var editor = IniEditor(comments: header, file: file)
+        try write(changesFrom: ServersFile(), into: &editor)
+        return editor.text
+    }
+
+    /// `text` (the file `original` was read from) with this content instead of `original`'s,
+    /// keeping the comments, layout and spelling of what did not change.
+    public func text(editing text: String, original: ServersFile, file: String) throws(RegistryError) -> String {
+        var editor = IniEditor(text: text, file: file)
+        try write(changesFrom: original, into: &editor)
+        return editor.text
+    }
+
+    private func write(changesFrom original: ServersFile, into editor: inout IniEditor) throws(RegistryError) {
+        if !local.elementsEqual(original.local, by: { $0 == $1 }) {
+            try editor.updateSection(.local, from: original.local, to: local)
+        }
+        for old in original.servers where !servers.contains(where: { $0.name == old.name }) {
+            try editor.removeSection(.server(old.name))
+        }
+        for server in servers {
+            if let old = original.servers.first(where: { $0.name == server.name }) {
+                try editor.updateSection(.server(server.name), from: old.settings, to: server.settings)
+            } else {
+                editor.appendSection(.server(server.name), settings: server.settings)
+            }
+        }
     }
 
     /// Runs `check` on one entry, placing a failure at the value (or at the key when the key

@@ -109,4 +109,35 @@ struct DataSetCodecTests {
         #expect(throws: ProtocolError.self) { try DataSetDecoder(encoding: .explicitVRLittleEndian, maximumDepth: 4).decode(bytes) }
         #expect(try DataSetDecoder(encoding: .explicitVRLittleEndian, maximumDepth: 5).decode(bytes) == ds)
     }
+
+    @Test("PS3.5 7.3 big endian swaps each number by its VR's size and leaves text and OB alone")
+    func bigEndianWords() throws {
+        var ds = DataSet()
+        ds.insert(DataElement(tag: Tag(0x0018, 0x9087), vr: .FD, bytes: [1, 2, 3, 4, 5, 6, 7, 8]))
+        ds.setTags([.pixelData], for: .offendingElement)
+        ds.insert(DataElement(tag: .fileMetaInformationVersion, vr: .OB, bytes: [0, 1]))
+        let bytes = try DataSetEncoder(encoding: .explicitVRBigEndian).encode(ds)
+        #expect(bytes == [
+            0x00, 0x00, 0x09, 0x01, 0x41, 0x54, 0x00, 0x04, 0x7F, 0xE0, 0x00, 0x10,  // AT: two 16-bit words
+            0x00, 0x02, 0x00, 0x01, 0x4F, 0x42, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01,  // OB as is
+            0x00, 0x18, 0x90, 0x87, 0x46, 0x44, 0x00, 0x08, 8, 7, 6, 5, 4, 3, 2, 1,  // FD reversed
+        ])
+        #expect(try DataSetDecoder(encoding: .explicitVRBigEndian).decode(bytes) == ds)
+    }
+
+    @Test("PS3.5 7.1.2 values too long for a 16-bit length are refused, not truncated")
+    func shortLengthOverflow() throws {
+        var ds = DataSet()
+        ds.insert(DataElement(tag: .imageComments, vr: .LT, bytes: Array(repeating: 0x41, count: 70_000)))
+        #expect(throws: ProtocolError.self) { try DataSetEncoder(encoding: .explicitVRLittleEndian).encode(ds) }
+        let implicit = try DataSetEncoder(encoding: .implicitVRLittleEndian).encode(ds)
+        #expect(implicit.count == 8 + 70_000)
+    }
+
+    @Test("PS3.5 7.1 odd-length values are padded on encoding")
+    func oddLengthPadded() throws {
+        let ds = DataSet([DataElement(tag: .patientID, vr: .LO, bytes: Array("ABC".utf8))])
+        let bytes = try DataSetEncoder(encoding: .explicitVRLittleEndian).encode(ds)
+        #expect(bytes == [0x10, 0x00, 0x20, 0x00, 0x4C, 0x4F, 0x04, 0x00, 0x41, 0x42, 0x43, 0x20])
+    }
 }
