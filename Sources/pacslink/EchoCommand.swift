@@ -5,7 +5,7 @@ import Foundation
 import PACSLink
 
 /// `pacslink echo (SERVER… | --all | --host H --port N --called-aet AE) [--calling-aet AE]
-/// [--concurrency N] [--timeout SECONDS] [--repeat K] [--format table|json|csv]`: C-ECHO with
+/// [--tls [--tls-ca F] [--no-verify-certificate] [--tls-cert F --tls-key F]] [--concurrency N] [--timeout SECONDS] [--repeat K] [--format table|json|csv]`: C-ECHO with
 /// phase timings; exit 1 when any echo failed.
 struct EchoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +21,11 @@ struct EchoCommand: AsyncParsableCommand {
     @Option(name: .customLong("called-aet"), help: ArgumentHelp("The peer's AE title.", valueName: "AE")) var calledAET: String?
     @Option(name: .customLong("calling-aet"), help: ArgumentHelp("Our AE title (default: the local AE title).", valueName: "AE"))
     var callingAET: String?
+    @Flag(help: "Use TLS (with --host).") var tls = false
+    @Option(help: ArgumentHelp("CA certificates (PEM) to verify the server with.", valueName: "FILE")) var tlsCA: String?
+    @Flag(name: .customLong("no-verify-certificate"), help: "Do not verify the server's certificate.") var noVerifyCertificate = false
+    @Option(help: ArgumentHelp("Our client certificate (PEM), with --tls-key.", valueName: "FILE")) var tlsCert: String?
+    @Option(help: ArgumentHelp("The client certificate's private key (PEM).", valueName: "FILE")) var tlsKey: String?
     @Option(help: "Echoes in flight at once.") var concurrency: Int = 16
     @Option(help: ArgumentHelp("Seconds to wait per phase (default 10, or the server's timeout).", valueName: "SECONDS"))
     var timeout: Double?
@@ -61,7 +66,8 @@ struct EchoCommand: AsyncParsableCommand {
             let local = try? global.registry.load().local
             targets.append(EchoTarget(
                 host: host, port: number, calledAETitle: calledAET,
-                callingAETitle: callingAET ?? local?.aeTitle ?? "PACSLINK", timeout: defaultTimeout))
+                callingAETitle: callingAET ?? local?.aeTitle ?? "PACSLINK", timeout: defaultTimeout,
+                tls: tls ? EchoTarget.tls(caFile: tlsCA, verify: !noVerifyCertificate, certificate: tlsCert, key: tlsKey) : nil))
         }
         if all || !servers.isEmpty {
             let snapshot = try global.registry.load()
@@ -70,6 +76,12 @@ struct EchoCommand: AsyncParsableCommand {
                 var target = EchoTarget(entry, local: snapshot.local, defaultTimeout: defaultTimeout)
                 if let callingAET { target.callingAETitle = callingAET }
                 if let timeout { target.timeout = .milliseconds(Int64(timeout * 1000)) }
+                if tls || tlsCA != nil || noVerifyCertificate || tlsCert != nil {
+                    let entryTLS = target.tls
+                    target.tls = EchoTarget.tls(
+                        caFile: tlsCA ?? entry.tlsCA, verify: !noVerifyCertificate && (entryTLS?.verifyPeer ?? true),
+                        certificate: tlsCert ?? entry.tlsCert, key: tlsKey ?? entry.tlsKey)
+                }
                 targets.append(target)
             }
         }

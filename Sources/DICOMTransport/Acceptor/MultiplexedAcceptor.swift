@@ -10,13 +10,16 @@ import DICOMProtocol
 /// peer knows to retry.
 public final class MultiplexedAcceptor: @unchecked Sendable {
     /// Where to listen: `host` an IP literal ("::" listens on IPv6 and IPv4 where the system
-    /// allows dual-stack sockets, "0.0.0.0" on IPv4 only).
-    public struct ListenAddress: Sendable, Hashable {
+    /// allows dual-stack sockets, "0.0.0.0" on IPv4 only); with `tls`, every connection
+    /// handshakes first (PS3.15 Annex B.1), on the loop, so a stalled handshake blocks nobody.
+    public struct ListenAddress: Sendable {
         public var host: String
         public var port: UInt16
-        public init(host: String = "::", port: UInt16) {
+        public var tls: TLSContext?
+        public init(host: String = "::", port: UInt16, tls: TLSContext? = nil) {
             self.host = host
             self.port = port
+            self.tls = tls
         }
     }
 
@@ -101,7 +104,13 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
     private func listen(_ address: ListenAddress, on loop: EventLoop) -> Result<SocketAddress, TransportError> {
         do {
             let listener = try TCPListener(host: address.host, port: address.port, on: loop) { [self] result in
-                accepted(result)
+                switch (result, address.tls) {
+                case (.success(let tcp), let tls?):
+                    TLSChannel.accept(tcp, context: tls, timeout: configuration.timeouts.artim) { [self] handshake in
+                        accepted(handshake.map { $0 })
+                    }
+                default: accepted(result.map { $0 })
+                }
             }
             lock.withLock { listeners.append(listener) }
             return .success(listener.localAddress)
@@ -110,7 +119,7 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
         }
     }
 
-    private func accepted(_ result: Result<TCPChannel, TransportError>) {
+    private func accepted(_ result: Result<any Channel, TransportError>) {
         switch result {
         case .failure(let error): onEvent(.acceptFailed(error))
         case .success(let channel):

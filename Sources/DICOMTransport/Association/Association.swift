@@ -46,11 +46,15 @@ public actor Association: LoopBoundActor {
     public internal(set) var failure: AssociationError?
     var onEnd: (@Sendable (AssociationError?) -> Void)?
 
-    init(loop: EventLoop, role: ULStateMachine.Role, timeouts: AssociationTimeouts, peer: String) {
+    /// Requestor: the TLS context to connect with; `nil`: plain TCP.
+    let tls: TLSContext?
+
+    init(loop: EventLoop, role: ULStateMachine.Role, timeouts: AssociationTimeouts, peer: String, tls: TLSContext? = nil) {
         eventLoop = loop
         self.role = role
         self.timeouts = timeouts
         self.peer = peer
+        self.tls = tls
     }
 
     /// The state of the upper layer protocol machine (PS3.8 Table 9-1).

@@ -78,8 +78,17 @@ public enum EchoSCU {
         }
     }
 
-    /// The association to ask for: Verification, Explicit and Implicit VR Little Endian.
+    /// The association to ask for: Verification, Explicit and Implicit VR Little Endian, over
+    /// TLS when the target says so.
     static func associationRequest(for target: EchoTarget) throws(EchoFailure) -> AssociationRequest {
+        var context: TLSContext?
+        if let tls = target.tls {
+            do {
+                context = try TLSContext(tls)
+            } catch {
+                throw EchoFailure(.tls, phase: "TLS", message: error.detail)
+            }
+        }
         func title(_ text: String, _ field: String) throws(EchoFailure) -> AETitle {
             do {
                 return try AETitle(validating: text, field: field)
@@ -93,6 +102,6 @@ public enum EchoSCU {
             presentationContexts: AssociationRequest.contexts(
                 abstractSyntaxes: [SOPClass.verification.uid],
                 transferSyntaxes: [TransferSyntax.explicitVRLittleEndian.uid, TransferSyntax.implicitVRLittleEndian.uid]),
-            timeouts: .uniform(target.timeout))
+            timeouts: .uniform(target.timeout), tls: context)
     }
 }
