@@ -45,7 +45,8 @@ struct EchoInteropTests {
         let scp = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "STORESCP", "-od", directory.path, String(port)])
         defer { scp.kill() }
         try scp.waitUntilListening(on: port)
-        let run = try echo(["--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP",
+        // By name, so that resolution is timed too (an IP literal needs none).
+        let run = try echo(["--host", "localhost", "--port", String(port), "--called-aet", "STORESCP",
                             "--calling-aet", "ECHOTEST", "--repeat", "3", "--format", "json"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         let result = try firstResult(run.stdout)
@@ -92,6 +93,53 @@ struct EchoInteropTests {
         #expect(failure["class"] as? String == "association rejected")
         #expect(failure["phase"] as? String == "associate")
         #expect((failure["message"] as? String)?.hasPrefix("rejected (permanent): ") == true, "\(failure)")
+    }
+
+    @Test("PS3.15 B.1: echo to storescp +tls — right CA succeeds, wrong CA is a certificate error in the TLS phase, verify off succeeds")
+    func tlsServerAuthentication() throws {
+        let certificates = try EchoTLSCertificates()
+        let port = FreePort.next()
+        let scp = try ChildProcess(try DCMTK.tool("storescp"), [
+            "--aetitle", "STORESCP", "+tls", certificates.key("server"), certificates.certificate("server"), "-ic", String(port),
+        ])
+        defer { scp.kill() }
+        try scp.waitUntilListening(on: port)
+        let base = ["--host", "localhost", "--port", String(port), "--called-aet", "STORESCP", "--tls", "--format", "json"]
+
+        var run = try echo(base + ["--tls-ca", certificates.certificate("server")])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        let timings = try #require(try firstResult(run.stdout)["timings_ms"] as? [String: Any])
+        #expect(timings["tls"] is Double)
+
+        run = try echo(base + ["--tls-ca", certificates.certificate("stranger")])
+        #expect(run.status == 1)
+        let failure = try #require(try firstResult(run.stdout)["failure"] as? [String: Any])
+        #expect(failure["class"] as? String == "TLS failure")
+        #expect(failure["phase"] as? String == "TLS")
+        #expect((failure["message"] as? String)?.contains("certificate verify failed") == true, "\(failure)")
+
+        run = try echo(base + ["--no-verify-certificate"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+    }
+
+    @Test("PS3.15 B.1: mutual TLS against storescp -rc +cf — with our client certificate succeeds, without it fails in TLS")
+    func mutualTLS() throws {
+        let certificates = try EchoTLSCertificates()
+        let port = FreePort.next()
+        let scp = try ChildProcess(try DCMTK.tool("storescp"), [
+            "--aetitle", "STORESCP", "+tls", certificates.key("server"), certificates.certificate("server"),
+            "-rc", "+cf", certificates.certificate("client"), String(port),
+        ])
+        defer { scp.kill() }
+        try scp.waitUntilListening(on: port)
+        let base = ["--host", "localhost", "--port", String(port), "--called-aet", "STORESCP", "--tls",
+                    "--tls-ca", certificates.certificate("server"), "--format", "json", "--timeout", "5"]
+        var run = try echo(base + ["--tls-cert", certificates.certificate("client"), "--tls-key", certificates.key("client")])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        run = try echo(base)
+        #expect(run.status == 1)
+        let failure = try #require(try firstResult(run.stdout)["failure"] as? [String: Any])
+        #expect(["TLS", "associate"].contains(failure["phase"] as? String ?? ""), "\(failure)")
     }
 
     @Test("Usage errors exit 2, invalid values exit 3")

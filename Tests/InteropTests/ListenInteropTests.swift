@@ -43,6 +43,31 @@ struct ListenInteropTests {
         #expect(listener.stdout.contains("called WRONG): rejected (permanent): called AE title not recognized"), "\(listener.stdout)")
     }
 
+    @Test("PS3.15 B.1: echoscu +tls and +tla succeed against listen --tls-port; a TLS client on a plain port fails alone")
+    func tls() throws {
+        let certificates = try EchoTLSCertificates()
+        let tlsPort = FreePort.next()
+        let tlsListener = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["--config", directory.path + "/user.ini", "--admin-config", directory.path + "/admin.ini", "listen",
+             "--tls-port", String(tlsPort), "--aet", "OURS", "--tls-cert", certificates.certificate("server"),
+             "--tls-key", certificates.key("server"), "--timeout", "2"])
+        try tlsListener.waitUntilListening(on: tlsPort)
+        let tool = try DCMTK.tool("echoscu")
+        var run = try ChildProcess.run(tool, [
+            "-aet", "ECHOSCU", "-aec", "OURS", "+tls", certificates.key("client"), certificates.certificate("client"),
+            "+cf", certificates.certificate("server"), "localhost", String(tlsPort)], timeout: 30)
+        #expect(run.status == 0, "\(run.stderr)")
+        run = try ChildProcess.run(tool, ["-aet", "ECHOSCU", "-aec", "OURS", "+tla", "-ic", "localhost", String(tlsPort)], timeout: 30)
+        #expect(run.status == 0, "\(run.stderr)")
+        // A TLS client on the plain listener fails, and the plain listener keeps working.
+        run = try ChildProcess.run(tool, ["-aet", "ECHOSCU", "-aec", "OURS", "+tla", "-ic", "127.0.0.1", String(ports[0])], timeout: 30)
+        #expect(run.status != 0)
+        #expect(try echoscu(port: ports[0]).status == 0)
+        tlsListener.stop()
+        #expect(tlsListener.stdout.components(separatedBy: "C-ECHO from").count - 1 == 2, "\(tlsListener.stdout)")
+    }
+
     @Test("Garbage, an oversize PDU length and a half-sent PDU each end only their own connection while echoscu keeps succeeding",
           arguments: [
               ("garbage", [UInt8](repeating: 0xEE, count: 64)),
