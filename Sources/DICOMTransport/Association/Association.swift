@@ -107,6 +107,7 @@ public actor Association: LoopBoundActor {
 
     func established(_ agreed: NegotiatedAssociation) {
         negotiated = agreed
+        armIdleTimer()
         timings.associate = ContinuousClock.now - phaseStarted
         phaseTimer?.cancel()
         enter(.dimse)
@@ -176,18 +177,22 @@ public actor Association: LoopBoundActor {
     }
 
     func bytesReceived(_ bytes: UnsafeRawBufferPointer) {
-        if let idle = timeouts.idle, core.state == .sta6, role == .acceptor {
-            let timer = idleTimer ?? LoopTimer(loop: eventLoop)
-            idleTimer = timer
-            timer.schedule(after: idle) { [self] in
-                enterFromLoop { association in
-                    association.fail(.timedOut, "idle for \(idle)")
-                    association.perform(association.core.abort())
-                    association.channel?.shutdownOutput()
-                }
+        if core.state == .sta6 { armIdleTimer() }
+        perform(core.receive(bytes))
+    }
+
+    /// Acceptor: (re)starts the idle timeout; expiry aborts the association.
+    func armIdleTimer() {
+        guard let idle = timeouts.idle, role == .acceptor else { return }
+        let timer = idleTimer ?? LoopTimer(loop: eventLoop)
+        idleTimer = timer
+        timer.schedule(after: idle) { [self] in
+            enterFromLoop { association in
+                association.fail(.timedOut, "nothing received for \(idle)")
+                association.perform(association.core.abort())
+                association.channel?.shutdownOutput()
             }
         }
-        perform(core.receive(bytes))
     }
 }
 
