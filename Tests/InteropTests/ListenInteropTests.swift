@@ -92,5 +92,8 @@ struct ListenInteropTests {
         }
         listener.stop()
         #expect(listener.process.terminationStatus == 0, "listen did not exit cleanly on SIGTERM")
+        // The log says why that connection ended.
+        let why = name == "half-sent PDU" ? "no A-ASSOCIATE-RQ within" : "aborted: "
+        #expect(listener.stdout.contains(why), "\(name): \(listener.stdout)")
     }
 }

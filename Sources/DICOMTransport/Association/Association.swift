@@ -83,12 +83,19 @@ public actor Association: LoopBoundActor {
             case .startARTIM:
                 let timer = artimTimer ?? LoopTimer(loop: eventLoop)
                 artimTimer = timer
-                timer.schedule(after: timeouts.artim) { [self] in enterFromLoop { $0.perform($0.core.artimExpired()) } }
+                timer.schedule(after: timeouts.artim) { [self] in enterFromLoop { $0.artimExpired() } }
             case .stopARTIM: artimTimer?.cancel()
             case .closeTransport: channel?.close()
             case .indicate(let indication): indicate(indication)
             }
         }
+    }
+
+    /// ARTIM expiry (Evt18); an acceptor still waiting for the A-ASSOCIATE-RQ records why it
+    /// closes.
+    private func artimExpired() {
+        if core.state == .sta2 { fail(.timedOut, "no A-ASSOCIATE-RQ within \(timeouts.artim)") }
+        perform(core.artimExpired())
     }
 
     private func indicate(_ indication: AssociationIndication) {
@@ -160,6 +167,7 @@ public actor Association: LoopBoundActor {
     /// The transport is gone: stop the timers, fail what still waits, tell the owner.
     func closedTransport() {
         guard !isClosed else { return }
+        if failure == nil, let violation = core.violation { fail(.providerAborted(violation), "aborted: \(violation)") }
         perform(core.transportClosed())
         isClosed = true
         channel = nil
