@@ -4,7 +4,7 @@ import DICOMTransport
 import Foundation
 import PACSLink
 
-/// `pacslink echo (SERVER… | --all | --host H --port N --called-aet AE) [--calling-aet AE]
+/// `pacslink echo (SERVER… | --all | --endpoints CSV | --host H --port N --called-aet AE) [--calling-aet AE]
 /// [--tls [--tls-ca F] [--no-verify-certificate] [--tls-cert F --tls-key F]] [--concurrency N] [--timeout SECONDS] [--repeat K] [--format table|json|csv]`: C-ECHO with
 /// phase timings; exit 1 when any echo failed.
 struct EchoCommand: AsyncParsableCommand {
@@ -16,6 +16,8 @@ struct EchoCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Registered server names.") var servers: [String] = []
     @Flag(help: "Echo every registered server.") var all = false
+    @Option(help: ArgumentHelp("Echo the endpoints of a CSV file (header name,ae,host,port,tls).", valueName: "CSV"))
+    var endpoints: String?
     @Option(help: "Host to echo (with --port and --called-aet).") var host: String?
     @Option(help: "Port to echo (1–65535).") var port: String?
     @Option(name: .customLong("called-aet"), help: ArgumentHelp("The peer's AE title.", valueName: "AE")) var calledAET: String?
@@ -37,8 +39,8 @@ struct EchoCommand: AsyncParsableCommand {
         if direct && (host == nil || port == nil || calledAET == nil) {
             throw ValidationError("--host, --port and --called-aet go together")
         }
-        if !direct && servers.isEmpty && !all {
-            throw ValidationError("name servers, or give --all, or --host, --port and --called-aet")
+        if !direct && servers.isEmpty && !all && endpoints == nil {
+            throw ValidationError("name servers, or give --all, --endpoints CSV, or --host, --port and --called-aet")
         }
         if `repeat` < 1 || concurrency < 1 { throw ValidationError("--repeat and --concurrency must be at least 1") }
     }
@@ -84,6 +86,14 @@ struct EchoCommand: AsyncParsableCommand {
                 }
                 targets.append(target)
             }
+        }
+        if let endpoints {
+            guard let text = try? String(contentsOfFile: endpoints, encoding: .utf8) else {
+                throw RegistryError(.io, "cannot read the endpoints file \(endpoints)")
+            }
+            let local = try? global.registry.load().local
+            targets += try EchoTarget.endpoints(
+                csv: text, callingAETitle: callingAET ?? local?.aeTitle ?? "PACSLINK", timeout: defaultTimeout)
         }
         for target in targets {
             for (title, option) in [(target.calledAETitle, "--called-aet"), (target.callingAETitle, "--calling-aet")] {

@@ -58,6 +58,40 @@ struct EchoInteropTests {
         #expect(timings["tls"] is NSNull)
     }
 
+    @Test("Echo servers by name, --all and --endpoints CSV: one result per target, exit 1 when any failed")
+    func registryAndEndpoints() throws {
+        let port = FreePort.next()
+        let scp = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "STORESCP", String(port)])
+        defer { scp.kill() }
+        try scp.waitUntilListening(on: port)
+        try """
+            [server "Lab"]
+            ae_title = STORESCP
+            host = 127.0.0.1
+            port = \(port)
+
+            [server "Gone"]
+            ae_title = GONE
+            host = 127.0.0.1
+            port = \(FreePort.next())
+
+            """.write(toFile: directory.path + "/user.ini", atomically: true, encoding: .utf8)
+        var run = try echo(["Lab", "--format", "csv"])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").count == 2)
+        run = try echo(["--all", "--format", "csv"])
+        #expect(run.status == 1)
+        let rows = run.stdout.split(separator: "\n").dropFirst().map(String.init)
+        #expect(rows.count == 2)
+        #expect(rows[0].hasPrefix("Lab,") && rows[0].contains(",yes,"))
+        #expect(rows[1].hasPrefix("Gone,") && rows[1].contains("connection refused"))
+        let csv = directory.path + "/endpoints.csv"
+        try "name,ae,host,port,tls\nBench,STORESCP,127.0.0.1,\(port),no\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        run = try echo(["--endpoints", csv])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("Bench"))
+    }
+
     @Test("A refused port fails in the connect phase, exit 1")
     func refused() throws {
         let run = try echo(["--host", "127.0.0.1", "--port", String(FreePort.next()), "--called-aet", "ANY", "--format", "json"])
