@@ -10,7 +10,7 @@ extension Association {
     public static func request(_ request: AssociationRequest, on loop: EventLoop) async throws(AssociationError) -> Association {
         let association = Association(
             loop: loop, role: .requestor, timeouts: request.timeouts, peer: "\(request.host):\(request.port)",
-            tls: request.tls)
+            target: (request.host, request.port), tls: request.tls)
         try await association.open(request)
         return association
     }
@@ -26,7 +26,7 @@ extension Association {
     /// TRANSPORT CONNECT (AE-1): resolve, connect (each resolved address in turn) and, with
     /// TLS, handshake — each within `timeouts.connect`.
     func openTransport() {
-        let (host, port) = splitPeer()
+        guard let (host, port) = target else { return }
         enter(.connect)
         let connected: (Result<any Channel, TransportError>) -> Void = { [self] result in
             enterFromLoop { association in
@@ -43,13 +43,6 @@ extension Association {
         } else {
             TCPChannel.connect(host: host, port: port, on: eventLoop, timeout: timeouts.connect) { connected($0.map { $0 }) }
         }
-    }
-
-    private func splitPeer() -> (String, UInt16) {
-        guard let colon = peer.lastIndex(of: ":"), let port = UInt16(peer[peer.index(after: colon)...]) else {
-            return (peer, 0)
-        }
-        return (String(peer[..<colon]), port)
     }
 
     private func connected(_ channel: any Channel) {

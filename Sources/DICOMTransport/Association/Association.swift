@@ -46,14 +46,19 @@ public actor Association: LoopBoundActor {
     public internal(set) var failure: AssociationError?
     var onEnd: (@Sendable (AssociationError?) -> Void)?
 
-    /// Requestor: the TLS context to connect with; `nil`: plain TCP.
+    /// Requestor: where to connect, and the TLS context to connect with (`nil`: plain TCP).
+    let target: (host: String, port: UInt16)?
     let tls: TLSContext?
 
-    init(loop: EventLoop, role: ULStateMachine.Role, timeouts: AssociationTimeouts, peer: String, tls: TLSContext? = nil) {
+    init(
+        loop: EventLoop, role: ULStateMachine.Role, timeouts: AssociationTimeouts, peer: String,
+        target: (host: String, port: UInt16)? = nil, tls: TLSContext? = nil
+    ) {
         eventLoop = loop
         self.role = role
         self.timeouts = timeouts
         self.peer = peer
+        self.target = target
         self.tls = tls
     }
 

@@ -31,29 +31,33 @@ public enum EchoSCU {
             result.failure = EchoFailure(error)
             return result
         }
-        result.timings = .init(await association.timings)
-        do {
-            let echoStart = clock.now
-            let response = try await association.send(
-                CEchoRQ(messageID: 1, affectedSOPClassUID: SOPClass.verification.uid),
-                abstractSyntax: SOPClass.verification.uid)
-            result.timings.echo = clock.now - echoStart
-            if case .cEchoRSP(let rsp) = response {
-                result.status = rsp.status
-                if !rsp.status.isSuccess {
-                    result.failure = EchoFailure(.badStatus, phase: "echo", message: rsp.statusDescription)
+        // One hop onto the association's loop for the echo and the release.
+        return await association.run { [result] association in
+            var result = result
+            result.timings = .init(association.timings)
+            do throws(AssociationError) {
+                let echoStart = clock.now
+                let response = try await association.send(
+                    CEchoRQ(messageID: 1, affectedSOPClassUID: SOPClass.verification.uid),
+                    abstractSyntax: SOPClass.verification.uid)
+                result.timings.echo = clock.now - echoStart
+                if case .cEchoRSP(let rsp) = response {
+                    result.status = rsp.status
+                    if !rsp.status.isSuccess {
+                        result.failure = EchoFailure(.badStatus, phase: "echo", message: rsp.statusDescription)
+                    }
+                } else {
+                    result.failure = EchoFailure(.other, phase: "echo", message: "answered with \(response.commandField)")
                 }
-            } else {
-                result.failure = EchoFailure(.other, phase: "echo", message: "answered with \(response.commandField)")
+                let releaseStart = clock.now
+                try await association.release()
+                result.timings.release = clock.now - releaseStart
+            } catch {
+                association.abort()
+                if result.failure == nil { result.failure = EchoFailure(error) }
             }
-            let releaseStart = clock.now
-            try await association.release()
-            result.timings.release = clock.now - releaseStart
-        } catch {
-            await association.abort()
-            if result.failure == nil { result.failure = EchoFailure(error) }
+            return result
         }
-        return result
     }
 
     /// C-ECHOes every target, at most `concurrency` at a time, spread over `group`'s loops;
