@@ -44,6 +44,7 @@ public actor Association: LoopBoundActor {
     var isClosed = false
     /// The first failure; `nil` while healthy and after a clean release.
     public internal(set) var failure: AssociationError?
+    /// Acceptor: told once when the association no longer exists.
     var onEnd: (@Sendable (AssociationError?) -> Void)?
 
     /// Requestor: where to connect, and the TLS context to connect with (`nil`: plain TCP).
@@ -94,6 +95,16 @@ public actor Association: LoopBoundActor {
             case .indicate(let indication): indicate(indication)
             }
         }
+        if core.state == .sta13 || core.state == .sta1 { ended() }
+    }
+
+    /// The association no longer exists (Sta13, or Sta1 again): tell the owner once, so an
+    /// acceptor's count of concurrent associations drops without waiting for the peer to close.
+    private func ended() {
+        guard let onEnd else { return }
+        self.onEnd = nil
+        if failure == nil, let violation = core.violation { fail(.providerAborted(violation), "aborted: \(violation)") }
+        onEnd(failure)
     }
 
     /// ARTIM expiry (Evt18); an acceptor still waiting for the A-ASSOCIATE-RQ records why it
@@ -172,7 +183,6 @@ public actor Association: LoopBoundActor {
     /// The transport is gone: stop the timers, fail what still waits, tell the owner.
     func closedTransport() {
         guard !isClosed else { return }
-        if failure == nil, let violation = core.violation { fail(.providerAborted(violation), "aborted: \(violation)") }
         perform(core.transportClosed())
         isClosed = true
         channel = nil
@@ -184,9 +194,7 @@ public actor Association: LoopBoundActor {
         let waiters = closeWaiters
         closeWaiters = []
         for waiter in waiters { waiter.resume() }
-        let onEnd = self.onEnd
-        self.onEnd = nil
-        onEnd?(failure)
+        ended()
     }
 
     func bytesReceived(_ bytes: UnsafeRawBufferPointer) {
