@@ -73,7 +73,9 @@ public actor Association: LoopBoundActor {
     }
 
     /// A-ABORT (PS3.8 §7.3): sends the A-ABORT PDU and closes the connection once it is sent.
+    /// Nothing to do once the association is over.
     public func abort() {
+        guard !isClosed, core.state != .sta1, core.state != .sta13 else { return }
         fail(.cancelled, "aborted by the local user")
         perform(core.abort())
         channel?.shutdownOutput()
@@ -151,7 +153,8 @@ public actor Association: LoopBoundActor {
         phaseStarted = .now
     }
 
-    /// Runs `onExpiry` unless the phase ends within `timeout`.
+    /// Aborts the association (and fails what waits, as timed out) unless the phase ends
+    /// within `timeout`.
     func startPhaseTimer(_ timeout: Duration, _ what: String) {
         let timer = phaseTimer ?? LoopTimer(loop: eventLoop)
         phaseTimer = timer
