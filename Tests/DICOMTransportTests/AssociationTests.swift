@@ -196,7 +196,7 @@ extension TransportTests {
                 #expect(try await echoOnce(port: ports[0], on: group.loops[1]) == .success)
             }
             #expect(await eventually { acceptor.activeAssociations == 0 })
-            #expect(socketDescriptors(onPort: ports[0]).count == 1)  // the listener only
+            #expect(socketDescriptors(onPort: ports[0]).count == group.loops.count)  // the listeners only
             await acceptor.stop()
             group.shutdown()
             let after = await fileDescriptors(settlingAtMost: before)

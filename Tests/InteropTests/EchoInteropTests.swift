@@ -167,7 +167,7 @@ struct EchoInteropTests {
         defer { scp.kill() }
         try scp.waitUntilListening(on: port)
         let base = ["--host", "localhost", "--port", String(port), "--called-aet", "STORESCP", "--tls",
-                    "--tls-ca", certificates.certificate("server"), "--format", "json", "--timeout", "5"]
+                    "--tls-ca", certificates.certificate("server"), "--format", "json", "--timeout", "10"]
         var run = try echo(base + ["--tls-cert", certificates.certificate("client"), "--tls-key", certificates.key("client")])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         run = try echo(base)
