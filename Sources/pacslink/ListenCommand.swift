@@ -13,7 +13,7 @@ struct ListenCommand: AsyncParsableCommand {
         commandName: "listen", abstract: "Accept associations (Verification SCP) until interrupted.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("port"), help: "A port to listen on (repeatable; default: the local receive port).")
+    @Option(name: .customLong("port"), help: "A port to listen on (repeatable; default: the receive port and every server's listen port).")
     var ports: [String] = []
     @Option(name: .customLong("tls-port"), help: "A port to listen on with TLS (repeatable; needs --tls-cert and --tls-key).")
     var tlsPorts: [String] = []
@@ -31,20 +31,22 @@ struct ListenCommand: AsyncParsableCommand {
     var timeout: Double = 30
 
     func run() async throws {
-        let local = try? global.registry.load().local
+        let snapshot = try? global.registry.load()
+        let local = snapshot?.local
         let numbers = try Self.ports(ports, option: "--port")
         let tlsNumbers = try Self.ports(tlsPorts, option: "--tls-port")
         let tls = try tlsConfiguration(local: local, needed: !tlsNumbers.isEmpty)
         guard timeout > 0 && timeout <= 86_400 else {
             throw RegistryError(.invalid, "--timeout \(timeout): must be a number of seconds above 0")
         }
-        let listenPorts = numbers.isEmpty && tlsNumbers.isEmpty ? [local?.receivePort ?? 11112] : numbers
+        let listenPorts = numbers.isEmpty && tlsNumbers.isEmpty ? Self.configuredPorts(snapshot) : numbers
         let group = EventLoopGroup()
         let printer = ListenPrinter(json: json)
         let acceptor: MultiplexedAcceptor
         do {
             acceptor = try VerificationListener.make(
-                ports: listenPorts, tlsPorts: tlsNumbers, tls: tls, aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: open || local?.open == true,
+                ports: listenPorts, tlsPorts: tlsNumbers, tls: tls, aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK",
+                open: open || local?.open == true,
                 allowedCallers: local?.allowedCallers ?? [], maximumAssociations: maxAssociations,
                 timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
                 onEvent: printer.print)
@@ -61,6 +63,13 @@ struct ListenCommand: AsyncParsableCommand {
         await Self.waitForTermination()
         await acceptor.stop()
         group.shutdown()
+    }
+
+    /// Without --port: the receive port and every server's listen port, each once.
+    static func configuredPorts(_ snapshot: ServerRegistry.Snapshot?) -> [UInt16] {
+        var ports = [snapshot?.local.receivePort ?? 11112]
+        for port in snapshot?.servers.map(\.listenPort) ?? [] where !ports.contains(port) { ports.append(port) }
+        return ports
     }
 
     static func ports(_ texts: [String], option: String) throws(RegistryError) -> [UInt16] {
