@@ -187,15 +187,29 @@ extension TransportTests {
             #expect(AcceptancePolicy.host(ofPeer: "[::ffff:10.0.0.1]:5000") == "10.0.0.1")
         }
 
-        @Test("1,000 associations opened, echoed and released leave no descriptors behind")
+        @Test("1,000 associations opened, echoed and released leave no descriptors or association objects behind")
         func thousandAssociations() async throws {
             let before = await descriptorBaseline()
             let group = EventLoopGroup(loopCount: 2)
             let (acceptor, ports) = try await startEchoAcceptor(group: group)
+            var released: [Weak] = []
             for _ in 0..<1000 {
-                #expect(try await echoOnce(port: ports[0], on: group.loops[1]) == .success)
+                let association = try await Association.request(echoRequest(port: ports[0]), on: group.loops[1])
+                let status = await association.run { association -> DIMSEStatus? in
+                    let rsp = try? await association.send(
+                        CEchoRQ(messageID: 1, affectedSOPClassUID: EchoHandler.verification),
+                        abstractSyntax: EchoHandler.verification)
+                    try? await association.release()
+                    if case .cEchoRSP(let rsp)? = rsp { return rsp.status }
+                    return nil
+                }
+                #expect(status == .success)
+                await association.closed()
+                released.append(Weak(association))
             }
             #expect(await eventually { acceptor.activeAssociations == 0 })
+            // Nothing (channel, timer, continuation) keeps a finished association alive.
+            #expect(await eventually { released.allSatisfy { $0.value == nil } })
             #expect(socketDescriptors(onPort: ports[0]).count == group.loops.count)  // the listeners only
             await acceptor.stop()
             group.shutdown()
@@ -203,4 +217,10 @@ extension TransportTests {
             #expect(after <= before, "descriptors before: \(before), after: \(after)")
         }
     }
+}
+
+/// A weak reference, to check that objects are freed.
+final class Weak: @unchecked Sendable {
+    weak var value: Association?
+    init(_ value: Association) { self.value = value }
 }
