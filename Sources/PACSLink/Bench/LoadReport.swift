@@ -9,6 +9,11 @@ public struct LoadReport: Sendable {
         public var failureClass: EchoFailure.Class
         public var phase: String
 
+        public init(failureClass: EchoFailure.Class, phase: String) {
+            self.failureClass = failureClass
+            self.phase = phase
+        }
+
         public static func < (a: Self, b: Self) -> Bool {
             (a.failureClass.rawValue, a.phase) < (b.failureClass.rawValue, b.phase)
         }
