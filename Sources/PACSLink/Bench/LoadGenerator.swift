@@ -3,8 +3,9 @@ import DICOMTransport
 /// Runs a `LoadScenario` against a peer: `concurrency` workers spread over the loops of a
 /// group, each repeating the operation until the configuration's stop, and one report.
 ///
-/// The workers live on the loops (see `LoadWorker`): the caller awaits the whole run once,
-/// and no operation hops to the global pool.
+/// The workers live on the loops (see `LoadWorker`), in tasks that prefer their loop as task
+/// executor, so that the associations' continuations resume on the loop rather than on the
+/// global pool: the caller awaits the whole run once, and no operation leaves its loop thread.
 public enum LoadGenerator {
     public static func run(
         _ scenario: some LoadScenario, _ configuration: LoadConfiguration, group: EventLoopGroup
@@ -13,8 +14,9 @@ public enum LoadGenerator {
         let reuse = configuration.reusesAssociations
         let tally = await withTaskGroup(of: LoadTally.self) { tasks in
             for budget in configuration.budgets(startingAt: start) {
-                let worker = LoadWorker(scenario, on: group.next())
-                tasks.addTask { await worker.run(budget, reuse: reuse) }
+                let loop = group.next()
+                let worker = LoadWorker(scenario, on: loop)
+                tasks.addTask(executorPreference: loop) { await worker.run(budget, reuse: reuse) }
             }
             var total = LoadTally()
             for await tally in tasks { total.merge(tally) }
