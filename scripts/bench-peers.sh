@@ -4,16 +4,19 @@
 # and echoes inside one association, PACSLink against DCMTK 3.6.7 both ways:
 #   SCP side: `pacslink bench echo` → `pacslink listen` vs → `storescp` (TCP_NODELAY=1)
 #   SCU side: `pacslink bench echo` → `pacslink listen` vs `echoscu` in a loop → `pacslink listen`
-# Builds release first, runs every measurement for BENCH_DURATION seconds (default 5; the whole
-# script stays well under 10 minutes), prints the table and writes it into
-# Benchmarks/README.md between the bench-peers markers.
+# Builds release first, runs every measurement BENCH_REPEAT times (default 2, the best counts)
+# for BENCH_DURATION seconds (default 5; the whole script takes about 2 minutes), prints the
+# table and writes it into Benchmarks/README.md between the bench-peers markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${BENCH_DURATION:-5}
-OURS_PORT=${BENCH_OURS_PORT:-41104}
-DCMTK_PORT=${BENCH_DCMTK_PORT:-41105}
-SHIPPED_PORT=${BENCH_SHIPPED_PORT:-41106}
+REPEAT=${BENCH_REPEAT:-2}
+# Below the ephemeral range (32768–60999 on Linux), where churned connections in TIME_WAIT
+# would make binding fail.
+OURS_PORT=${BENCH_OURS_PORT:-21104}
+DCMTK_PORT=${BENCH_DCMTK_PORT:-21105}
+SHIPPED_PORT=${BENCH_SHIPPED_PORT:-21106}
 STORESCP=/usr/bin/storescp
 ECHOSCU=/usr/bin/echoscu
 README=Benchmarks/README.md
@@ -60,7 +63,7 @@ bench() {
     echo "${rate:-0} $(awk -v us="${p99:-0}" 'BEGIN { printf "%.2f", us / 1000 }') ${failed:-?}"
 }
 
-# echoscu_loop CONCURRENCY: "<associations/s> 0 <failed>": CONCURRENCY shell loops running
+# echoscu_loop CONCURRENCY: "<associations/s> - <failed>": CONCURRENCY shell loops running
 # `echoscu` (one process, one association each) for DURATION seconds.
 echoscu_loop() {
     local concurrency=$1 start end loops=()
@@ -78,42 +81,55 @@ echoscu_loop() {
     done
     wait "${loops[@]}"
     local elapsed=$(( $(date +%s%N) - start ))
-    cat "$WORK"/echoscu.* | awk -v ns="$elapsed" '{ ok += $1; bad += $2 } END { printf "%.0f 0 %d\n", ok / (ns / 1e9), bad }'
+    cat "$WORK"/echoscu.* | awk -v ns="$elapsed" '{ ok += $1; bad += $2 } END { printf "%.0f - %d\n", ok / (ns / 1e9), bad }'
     rm -f "$WORK"/echoscu.*
 }
 
-# echoscu_repeat N: "<echoes/s> 0 <failed>": one `echoscu --repeat N` (N C-ECHOs in one
+# echoscu_repeat N: "<echoes/s> - <failed>": one `echoscu --repeat N` (N C-ECHOs in one
 # association), process start included.
 echoscu_repeat() {
     local start elapsed failed=0
     start=$(date +%s%N)
     "$ECHOSCU" --repeat "$1" -aet DCMSCU -aec OURSCP 127.0.0.1 "$OURS_PORT" 2>/dev/null || failed=$1
     elapsed=$(( $(date +%s%N) - start ))
-    awk -v n="$1" -v ns="$elapsed" -v f="$failed" 'BEGIN { printf "%.0f 0 %d\n", n / (ns / 1e9), f }'
+    awk -v n="$1" -v ns="$elapsed" -v f="$failed" 'BEGIN { printf "%.0f - %d\n", n / (ns / 1e9), f }'
 }
 
 cell() { # "<rate> <p99> <failed>" → "12,345/s (p99 1.23 ms)" [+ failures]
     read -r rate p99 failed <<<"$1"
     local text
-    text=$(LC_ALL=en_US.UTF-8 printf "%'.0f/s" "$rate" 2>/dev/null || printf "%.0f/s" "$rate")
-    [ "$p99" != "0.00" ] && text="$text (p99 $p99 ms)"
+    text=$(awk -v r="$rate" 'BEGIN { s = sprintf("%.0f", r); out = ""
+        while (length(s) > 3) { out = "," substr(s, length(s) - 2) out; s = substr(s, 1, length(s) - 3) }
+        print s out "/s" }')
+    [ "$p99" != "-" ] && text="$text (p99 $p99 ms)"
     [ "$failed" != "0" ] && text="$text, $failed failed"
     echo "$text"
 }
 ratio() { awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN { if (b > 0) printf "%.1f×", a / b; else print "–" }'; }
 
-echo "measuring ${DURATION} s per run…" >&2
-churn1_ours=$(bench "$OURS_PORT" OURSCP --concurrency 1 --duration "$DURATION")
-churn1_dcmtk=$(bench "$DCMTK_PORT" DCMSCP --concurrency 1 --duration "$DURATION")
-churn1_shipped=$(bench "$SHIPPED_PORT" DCMSCP --concurrency 1 --duration "$DURATION")
-churn1_echoscu=$(echoscu_loop 1)
-churn64_ours=$(bench "$OURS_PORT" OURSCP --concurrency 64 --duration "$DURATION")
-churn64_dcmtk=$(bench "$DCMTK_PORT" DCMSCP --concurrency 64 --duration "$DURATION")
-churn64_echoscu=$(echoscu_loop 64)
-reuse_ours=$(bench "$OURS_PORT" OURSCP --concurrency 1 --count 1000 --reuse)
-reuse_dcmtk=$(bench "$DCMTK_PORT" DCMSCP --concurrency 1 --count 1000 --reuse)
-reuse_echoscu=$(echoscu_repeat 1000)
-reuse64_ours=$(bench "$OURS_PORT" OURSCP --concurrency 64 --duration "$DURATION" --reuse)
+# best COMMAND…: the run with the highest rate of REPEAT runs (other work on a shared machine
+# only ever slows a run down).
+best() {
+    local result top=""
+    for _ in $(seq "$REPEAT"); do
+        result=$("$@")
+        if [ -z "$top" ] || awk -v a="${result%% *}" -v b="${top%% *}" 'BEGIN { exit !(a > b) }'; then top=$result; fi
+    done
+    echo "$top"
+}
+
+echo "measuring ${DURATION} s per run, best of $REPEAT…" >&2
+churn1_ours=$(best bench "$OURS_PORT" OURSCP --concurrency 1 --duration "$DURATION")
+churn1_dcmtk=$(best bench "$DCMTK_PORT" DCMSCP --concurrency 1 --duration "$DURATION")
+churn1_shipped=$(best bench "$SHIPPED_PORT" DCMSCP --concurrency 1 --duration "$DURATION")
+churn1_echoscu=$(best echoscu_loop 1)
+churn64_ours=$(best bench "$OURS_PORT" OURSCP --concurrency 64 --duration "$DURATION")
+churn64_dcmtk=$(best bench "$DCMTK_PORT" DCMSCP --concurrency 64 --duration "$DURATION")
+churn64_echoscu=$(best echoscu_loop 64)
+reuse_ours=$(best bench "$OURS_PORT" OURSCP --concurrency 1 --count 1000 --reuse)
+reuse_dcmtk=$(best bench "$DCMTK_PORT" DCMSCP --concurrency 1 --count 1000 --reuse)
+reuse_echoscu=$(best echoscu_repeat 1000)
+reuse64_ours=$(best bench "$OURS_PORT" OURSCP --concurrency 64 --duration "$DURATION" --reuse)
 
 row() { # scenario goal ours dcmtk-scp echoscu
     local scp="–" scpratio="–" scu="–" scuratio="–"
@@ -124,7 +140,7 @@ row() { # scenario goal ours dcmtk-scp echoscu
 
 TABLE=$(cat <<TABLE
 Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, Linux $(uname -r), $("$PACSLINK" --version),
-DCMTK $("$STORESCP" --version 2>/dev/null | sed -n 's/.*OFFIS DCMTK Version \([0-9.]*\).*/\1/p' | head -1); ${DURATION} s per run,
+DCMTK $("$STORESCP" --version 2>/dev/null | sed -n 's/.* v\([0-9.]*\) .*/\1/p' | head -1); best of $REPEAT runs of ${DURATION} s,
 client and server on the same cores (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)).
 
 | Scenario | Goal (issue 3) | PACSLink → PACSLink | PACSLink → storescp (TCP_NODELAY=1) | ours ÷ storescp | echoscu → PACSLink | ours ÷ echoscu |
