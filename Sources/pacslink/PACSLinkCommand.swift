@@ -16,6 +16,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
             EchoCommand.self, ListenCommand.self,
             SendCommand.self,
             DumpCommand.self,
+            BenchCommand.self,
         ]
     )
 

@@ -16,10 +16,18 @@ extension TransportTests {
                     fired.append(DispatchTime.now().uptimeNanoseconds - start)
                 }
             }
-            try await Task.sleep(for: .milliseconds(150))
+            #expect(await eventually { fired.values.count == 1 })
+            try await Task.sleep(for: .milliseconds(60))
             #expect(fired.values.count == 1)
             #expect((fired.values.first ?? 0) >= 29_000_000)
             #expect(try await loop.submit { timer.isScheduled } == false)
+        }
+
+        @Test("Durations become libuv milliseconds rounded up, so a timeout never fires early",
+              arguments: [(Duration.zero, UInt64(0)), (.nanoseconds(1), 1), (.milliseconds(30), 30),
+                          (.microseconds(30_001), 31), (.seconds(90), 90_000), (.milliseconds(-5), 0)])
+        func milliseconds(duration: Duration, expected: UInt64) {
+            #expect(duration.uvMilliseconds == expected)
         }
 
         @Test("A repeating timer fires until cancelled, also from its own handler")
@@ -36,7 +44,8 @@ extension TransportTests {
                     if count == 5 { timer.cancel() }
                 }
             }
-            try await Task.sleep(for: .milliseconds(100))
+            #expect(await eventually { fired.values.count == 5 })
+            try await Task.sleep(for: .milliseconds(20))
             #expect(fired.values == [1, 2, 3, 4, 5])
         }
 
@@ -52,7 +61,8 @@ extension TransportTests {
                 rearmed.cancel()
                 rearmed.schedule(after: .milliseconds(15)) { fired.append("second") }
             }
-            try await Task.sleep(for: .milliseconds(80))
+            #expect(await eventually { !fired.values.isEmpty })
+            try await Task.sleep(for: .milliseconds(30))
             #expect(fired.values == ["second"])
         }
     }

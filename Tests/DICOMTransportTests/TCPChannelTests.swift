@@ -1,52 +1,6 @@
 import Testing
 import TestSupport
 @testable import DICOMTransport
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// A listener on a loop that records the channels it accepts, each with a RecordingDelegate.
-final class TestServer: @unchecked Sendable {
-    let loop: EventLoop
-    private(set) var listener: TCPListener!
-    private let lock = PThreadLock()
-    private var _accepted: [(TCPChannel, RecordingDelegate)] = []
-    var accepted: [(TCPChannel, RecordingDelegate)] { lock.withLock { _accepted } }
-
-    /// `startReading: false` leaves accepted channels unread (a peer that does not read).
-    init(loop: EventLoop, host: String = "127.0.0.1", backlog: Int32 = 128, startReading: Bool = true,
-         onRead: (@Sendable (any Channel, [UInt8]) -> Void)? = nil) async throws {
-        self.loop = loop
-        listener = try await loop.submit { [self] in
-            try TCPListener(host: host, port: 0, backlog: backlog, on: loop) { [self] result in
-                guard case .success(let channel) = result else { return }
-                let delegate = RecordingDelegate()
-                delegate.onRead = onRead
-                if startReading { channel.start(delegate: delegate) }
-                lock.withLock { _accepted.append((channel, delegate)) }
-            }
-        }
-    }
-
-    var port: UInt16 { listener.port }
-
-    func stop() async throws {
-        try await loop.submit { [self] in
-            listener.close()
-            for (channel, _) in accepted { channel.close() }
-        }
-    }
-}
-
-/// Connects a client with a RecordingDelegate.
-func connectClient(host: String, port: UInt16, on loop: EventLoop, timeout: Duration = .seconds(5))
-    async throws -> (TCPChannel, RecordingDelegate)
-{
-    let channel = try await TCPChannel.connect(host: host, port: port, on: loop, timeout: timeout)
-    let delegate = RecordingDelegate()
-    try await loop.submit { channel.start(delegate: delegate) }
-    return (channel, delegate)
-}
 
 extension TransportTests {
     @Suite("TCP channels and listeners")
@@ -78,6 +32,120 @@ extension TransportTests {
             #expect(await eventually { delegate.closed })
             #expect(delegate.closeError == nil)
             #expect(server.accepted.first?.1.closeError == nil)
+        }
+
+        @Test("close() sends everything queued before closing (an A-ABORT PDU is never lost)")
+        func closeFlushes() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            // The peer reads only after close(), so most of the payload is still queued then.
+            let server = try await TestServer(loop: group.loops[0], startReading: false)
+            let loop = group.loops[1]
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            let payload = [UInt8](repeating: 0xAB, count: 4 << 20) + [0x07, 0x00]  // ends like an A-ABORT
+            let queuedAtClose = try await loop.submit {
+                client.write(payload)
+                let queued = client.queuedByteCount
+                client.close()
+                return queued
+            }
+            #expect(queuedAtClose > 0)
+            #expect(await eventually { server.accepted.count == 1 })
+            let reader = RecordingDelegate()
+            try await group.loops[0].submit { server.accepted[0].0.start(delegate: reader) }
+            #expect(await eventually { reader.inputEnded })
+            #expect(reader.received.count == payload.count)
+            #expect(reader.received.suffix(2) == [0x07, 0x00])
+            #expect(await eventually { delegate.closed })
+            #expect(delegate.closeError == nil)
+            try await server.stop()
+        }
+
+        @Test("Each address is tried in turn: a refused first address falls through to the next")
+        func addressesInTurn() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let refused = SocketAddress(ipLiteral: "::1", port: FreePort.next())!
+            let listening = SocketAddress(ipLiteral: "127.0.0.1", port: server.port)!
+            let channel = try await TCPChannel.connect(to: [refused, listening], on: group.loops[1], timeout: .seconds(5))
+            #expect(channel.peer == listening.description)
+            #expect(channel.timings.resolve == nil && channel.timings.connect != nil)
+            try await group.loops[1].submit { channel.close() }
+
+            let other = SocketAddress(ipLiteral: "127.0.0.1", port: FreePort.next())!
+            let error = await #expect(throws: TransportError.self) {
+                _ = try await TCPChannel.connect(to: [refused, other], on: group.loops[1], timeout: .seconds(5))
+            }
+            #expect(error?.kind == .connectionRefused)
+            #expect(error?.peer == other.description)
+            try await server.stop()
+        }
+
+        @Test("A connection by name records resolve and connect times")
+        func timings() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let channel = try await TCPChannel.connect(host: "localhost", port: server.port, on: group.loops[1], timeout: .seconds(5))
+            #expect(channel.timings.resolve != nil)
+            #expect(channel.timings.connect != nil)
+            #expect(channel.timings.tlsHandshake == nil)
+            try await group.loops[1].submit { channel.close() }
+            try await server.stop()
+        }
+
+        @Test("Shutting a loop down closes its open channels, whose delegates hear cancelled")
+        func shutdownClosesChannels() async throws {
+            let serverLoop = EventLoop()
+            defer { serverLoop.shutdown() }
+            let server = try await TestServer(loop: serverLoop)
+            let loop = EventLoop()
+            let (_, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            loop.shutdown()
+            #expect(delegate.closed)
+            #expect(delegate.closeError?.kind == .cancelled)
+            #expect(await eventually { server.accepted.first?.1.inputEnded == true })
+            try await server.stop()
+        }
+
+        @Test("Writing to a peer that has gone closes the channel with a write error, not SIGPIPE")
+        func peerGone() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0])
+            let loop = group.loops[1]
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            #expect(await eventually { server.accepted.count == 1 })
+            try await server.stop()
+            #expect(await eventually { delegate.inputEnded })
+            // The first write draws a reset from the peer's closed socket, a later one EPIPE.
+            for _ in 0..<50 where !delegate.closed {
+                try await loop.submit { client.write([UInt8](repeating: 0, count: 1024)) }
+                try await Task.sleep(for: .milliseconds(2))
+            }
+            #expect(await eventually { delegate.closed })
+            #expect(delegate.closeError?.phase == .write || delegate.closeError?.phase == .read)
+            #expect(delegate.closeError?.kind == .connectionReset)
+        }
+
+        @Test("Listening on a port in use or on a non-address fails with a typed listen error")
+        func listenErrors() async throws {
+            let loop = EventLoop()
+            defer { loop.shutdown() }
+            let errors = try await loop.submit { () -> [TransportError] in
+                let first = try TCPListener(host: "127.0.0.1", port: 0, on: loop) { _ in }
+                defer { first.close() }
+                var errors: [TransportError] = []
+                for host in ["127.0.0.1", "pacs.example.org"] {
+                    do throws(TransportError) {
+                        _ = try TCPListener(host: host, port: first.port, on: loop) { _ in }
+                    } catch { errors.append(error) }
+                }
+                return errors
+            }
+            #expect(errors.map(\.kind) == [.addressInUse, .invalidAddress])
+            #expect(errors.allSatisfy { $0.phase == .listen })
         }
 
         @Test("Connecting to a port nobody listens on fails with connectionRefused")
@@ -143,43 +211,5 @@ extension TransportTests {
             try await loop.submit { client.close() }
             try await server.stop()
         }
-    }
-}
-
-/// A loopback listening socket whose accept queue is full: it never accepts, and extra
-/// connections fill the queue, so the kernel ignores further SYNs.
-struct FullBacklogListener {
-    let fd: Int32
-    let port: UInt16
-    private var fillers: [Int32] = []
-
-    init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 0) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard listening else { throw Failure("cannot listen on 127.0.0.1") }
-        port = UInt16(bigEndian: address.sin_port)
-        let target = address
-        fillers = (0..<4).map { _ in
-            let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
-            withUnsafePointer(to: target) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = connect(filler, $0, length) }
-            }
-            return filler
-        }
-        usleep(50_000)
-    }
-
-    func close() {
-        for filler in fillers { Glibc.close(filler) }
-        Glibc.close(fd)
     }
 }

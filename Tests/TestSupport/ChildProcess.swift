@@ -55,11 +55,15 @@ public final class ChildProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    public func stop() {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+    /// Terminates the process: SIGTERM, then SIGKILL after `grace` seconds. Some peers
+    /// (storescp started from a test thread) inherit a blocked SIGTERM and would never exit.
+    public func stop(grace: Double = 2) {
+        guard process.isRunning else { return }
+        process.terminate()
+        let deadline = Date().addingTimeInterval(grace)
+        while process.isRunning && Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     deinit { stop() }

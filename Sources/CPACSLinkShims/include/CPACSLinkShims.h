@@ -11,9 +11,18 @@
 static inline long pacslink_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version) {
     return SSL_CTX_set_min_proto_version(ctx, version);
 }
+static inline long pacslink_SSL_CTX_set_max_proto_version(SSL_CTX *ctx, int version) {
+    return SSL_CTX_set_max_proto_version(ctx, version);
+}
 static inline long pacslink_SSL_set_tlsext_host_name(SSL *ssl, const char *name) {
     return SSL_set_tlsext_host_name(ssl, name);
 }
 static inline size_t pacslink_BIO_pending(BIO *bio) { return BIO_pending(bio); }
+
+/// No renegotiation (TLS 1.2; BCP 195), and free idle record buffers (many idle associations).
+static inline void pacslink_SSL_CTX_set_secure_defaults(SSL_CTX *ctx) {
+    SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION);
+    SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
+}
 
 #endif

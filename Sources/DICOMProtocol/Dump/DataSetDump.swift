@@ -1,9 +1,10 @@
 /// A data set as text in the layout of DCMTK's `dcmdump` (see `DumpLine`), so that people
 /// and scripts used to dcmdump read PACSLink's `dump` at a glance:
 ///
-/// - text values in brackets, decoded in the Specific Character Set in force (printed as
-///   UTF-8, like `dcmdump +U8`), numbers and AT tags unbracketed, OB/UN as hex bytes and OW as
-///   hex words, long values shortened with "..." as dcmdump does by default;
+/// - text values in brackets, decoded in the Specific Character Set in force and printed as
+///   UTF-8 (dcmdump prints the file's bytes; lengths are the file's either way), numbers and
+///   AT tags unbracketed, OB/UN as hex bytes and OW as hex words, long values shortened with
+///   "..." as dcmdump does by default;
 /// - sequences and items indented with their delimitation lines (`for re-encoding` marks the
 ///   ones a defined-length encoding does not contain), encapsulated pixel data as a
 ///   PixelSequence of fragments;
@@ -24,7 +25,7 @@ public struct DataSetDump {
     }
 
     private func append(_ dataSet: DataSet, level: Int, inherited: SpecificCharacterSet, to out: inout [String]) {
-        let characterSet = dataSet[.specificCharacterSet] == nil ? inherited : dataSet.specificCharacterSet
+        let characterSet = ElementValues.characterSet(of: dataSet, inherited: inherited)
         for element in dataSet.elements {
             append(element, level: level, characterSet: characterSet, to: &out)
         }

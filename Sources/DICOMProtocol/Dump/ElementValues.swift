@@ -12,19 +12,10 @@ enum ElementValues {
         return set.decode(bytes[..<end])
     }
 
-    /// The values of a text element (PS3.5 §6.4: split at backslashes except LT, ST, UT, UR),
-    /// each without the spaces PS3.5 §6.2 calls insignificant; no values for an empty element.
-    static func strings(_ bytes: [UInt8], vr: VR, characterSet: SpecificCharacterSet) -> [String] {
-        let whole = text(bytes, vr: vr, characterSet: characterSet)
-        guard !bytes.isEmpty else { return [] }
-        let values = vr.isSingleValuedText
-            ? [Substring(whole)] : whole.split(separator: "\\", omittingEmptySubsequences: false)
-        return values.map { value in
-            var s = value
-            while s.last == " " || s.last == "\0" { s.removeLast() }
-            if vr != .LT && vr != .ST && vr != .UT { while s.first == " " { s.removeFirst() } }
-            return String(s)
-        }
+    /// The character set of `dataSet`'s text: its own Specific Character Set (0008,0005), or
+    /// the one of the data set enclosing it (PS3.5 §6.1.2.5.2: items inherit).
+    static func characterSet(of dataSet: DataSet, inherited: SpecificCharacterSet) -> SpecificCharacterSet {
+        dataSet.contains(.specificCharacterSet) ? dataSet.specificCharacterSet : inherited
     }
 
     /// The values of a binary numeric element (US SS UL SL SV UV FL FD and the OL OV OF OD
@@ -63,7 +54,7 @@ enum ElementValues {
 
     /// Swift prints the shortest digits that read back to the same value; like C's `%g`,
     /// DCMTK and JSON have no use for a trailing ".0" and write exponents as `e+20`.
-    private static func shortest(_ description: String) -> String {
+    static func shortest(_ description: String) -> String {
         description.hasSuffix(".0") ? String(description.dropLast(2)) : description
     }
 }

@@ -18,13 +18,15 @@ public enum DICOMJSONEncoder {
     }
 
     private static func object(_ dataSet: DataSet, inherited: SpecificCharacterSet) -> JSONValue {
-        let characterSet = dataSet[.specificCharacterSet] == nil ? inherited : dataSet.specificCharacterSet
+        let characterSet = ElementValues.characterSet(of: dataSet, inherited: inherited)
         return .object(dataSet.elements.map { element in
-            (hex(element.tag.rawValue), attribute(element, characterSet))
+            (hex(element.tag.rawValue), attribute(element, in: dataSet, characterSet))
         })
     }
 
-    private static func attribute(_ element: DataElement, _ characterSet: SpecificCharacterSet) -> JSONValue {
+    private static func attribute(
+        _ element: DataElement, in dataSet: DataSet, _ characterSet: SpecificCharacterSet
+    ) -> JSONValue {
         var members: [(String, JSONValue)] = [("vr", .string(element.vr.description))]
         if BulkData.isBulk(element) {
             members.append((bulkDataLengthKey, .number(String(BulkData.length(element)))))
@@ -41,7 +43,7 @@ public enum DICOMJSONEncoder {
             if BulkData.isBinary(element.vr) {
                 members.append(("InlineBinary", .string(Base64.encode(bytes))))
             } else {
-                members.append(("Value", .array(values(element.tag, element.vr, bytes, characterSet))))
+                members.append(("Value", .array(values(element, bytes, in: dataSet, characterSet))))
             }
         case .bytes:
             break
@@ -50,19 +52,19 @@ public enum DICOMJSONEncoder {
     }
 
     private static func values(
-        _ tag: Tag, _ vr: VR, _ bytes: [UInt8], _ characterSet: SpecificCharacterSet
+        _ element: DataElement, _ bytes: [UInt8], in dataSet: DataSet, _ characterSet: SpecificCharacterSet
     ) -> [JSONValue] {
-        if let numbers = ElementValues.numbers(bytes, vr: vr) {
+        if let numbers = ElementValues.numbers(bytes, vr: element.vr) {
             return numbers.map(number)
         }
-        if vr == .AT {
+        if element.vr == .AT {
             return ElementValues.tags(bytes).map { .string(hex($0.rawValue)) }
         }
-        if tag == .specificCharacterSet, characterSet == .isoIR100 {
+        if element.tag == .specificCharacterSet, characterSet == .isoIR100 {
             return [.string(SpecificCharacterSet.isoIR192.definedTerm)]
         }
-        let strings = ElementValues.strings(bytes, vr: vr, characterSet: characterSet)
-        switch vr {
+        let strings = dataSet.strings(element.tag, characterSet: characterSet) ?? []
+        switch element.vr {
         case .PN: return strings.map(personName)
         case .DS, .IS: return strings.map { $0.isEmpty ? .null : number($0) }
         default: return strings.map { $0.isEmpty ? .null : .string($0) }
@@ -74,9 +76,7 @@ public enum DICOMJSONEncoder {
     private static func number(_ text: String) -> JSONValue {
         if isJSONNumber(text) { return .number(text) }
         if let value = Double(text), value.isFinite {
-            var shortest = value.description
-            if shortest.hasSuffix(".0") { shortest.removeLast(2) }
-            return .number(shortest)
+            return .number(ElementValues.shortest(value.description))
         }
         return .string(text)
     }

@@ -50,7 +50,7 @@ struct AssociateBody<Context: AssociatePresentationContext> {
             case UserInformation.itemType where userInformation == nil:
                 userInformation = try UserInformation(decoding: &sub)
             default:
-                throw body.error(.malformed, "item", "unexpected or repeated item \(String(format2: type))")
+                throw body.error(.malformed, "item", "unexpected or repeated item \(String(hexByte: type))")
             }
         }
         guard let applicationContext else {

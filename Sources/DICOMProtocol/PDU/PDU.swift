@@ -47,7 +47,7 @@ public enum PDU: Sendable, Hashable {
         case releaseRQType: "A-RELEASE-RQ"
         case releaseRPType: "A-RELEASE-RP"
         case abortType: "A-ABORT"
-        default: "PDU type \(String(format2: type))"
+        default: "PDU type \(String(hexByte: type))"
         }
     }
 
@@ -109,7 +109,7 @@ public enum PDU: Sendable, Hashable {
         case abortType: return .abort(try AAbort(decoding: &cursor))
         default:
             throw ProtocolError(
-                .unsupported, field: "PDU-type", offset: 0, "unknown PDU type \(String(format2: type))")
+                .unsupported, field: "PDU-type", offset: 0, "unknown PDU type \(String(hexByte: type))")
         }
     }
 

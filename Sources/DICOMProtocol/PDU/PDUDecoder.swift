@@ -82,7 +82,7 @@ public struct PDUDecoder: Sendable {
         let type = buffer[start]
         guard PDU.isKnown(type: type) else {
             throw ProtocolError(
-                .unsupported, field: "PDU-type", offset: 0, "unknown PDU type \(String(format2: type))")
+                .unsupported, field: "PDU-type", offset: 0, "unknown PDU type \(String(hexByte: type))")
         }
         let length = UInt32(buffer[start + 2]) << 24 | UInt32(buffer[start + 3]) << 16
             | UInt32(buffer[start + 4]) << 8 | UInt32(buffer[start + 5])

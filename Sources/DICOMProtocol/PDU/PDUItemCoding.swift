@@ -68,7 +68,7 @@ struct ItemCursor {
         let type = try uint8("item type")
         let reserved = try uint8("item reserved byte")
         let length = Int(try uint16("item length"))
-        let body = try bytes(length, "item \(String(format2: type)) (\(length) bytes declared)")
+        let body = try bytes(length, "item \(String(hexByte: type)) (\(length) bytes declared)")
         return (type, reserved, ItemCursor(body, pduStart: pduStart, context: context))
     }
 
@@ -92,7 +92,7 @@ extension String {
     }
 
     /// "0x5A" style rendering of an item or PDU type.
-    init(format2 value: UInt8) {
+    init(hexByte value: UInt8) {
         let digits = String(value, radix: 16, uppercase: true)
         self = "0x" + (digits.count == 1 ? "0" + digits : digits)
     }

@@ -67,7 +67,7 @@ public struct PresentationContextAC: Sendable, Hashable {
         while let (type, _, item) = try body.item() {
             var sub = item
             guard type == PresentationContextRQ.transferSyntaxType, chosen == nil else {
-                throw body.error(.malformed, "sub-item", "unexpected sub-item \(String(format2: type))")
+                throw body.error(.malformed, "sub-item", "unexpected sub-item \(String(hexByte: type))")
             }
             chosen = try sub.uid(sub.reader.remaining, "Transfer-syntax-name")
         }

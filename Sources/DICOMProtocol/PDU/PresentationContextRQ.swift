@@ -28,7 +28,7 @@ public struct PresentationContextRQ: Sendable, Hashable {
             case Self.abstractSyntaxType where abstract == nil: abstract = text
             case Self.transferSyntaxType: transfers.append(text)
             default:
-                throw body.error(.malformed, "sub-item", "unexpected sub-item \(String(format2: type))")
+                throw body.error(.malformed, "sub-item", "unexpected sub-item \(String(hexByte: type))")
             }
         }
         guard let abstract else {

@@ -37,6 +37,6 @@ public struct PresentationDataValue: Sendable, Hashable {
         writer.writeUInt32(UInt32(data.count + headerLength), .bigEndian)
         writer.writeUInt8(presentationContextID)
         writer.writeUInt8(messageControlHeader)
-        writer.writeBytes(contentsOf: data)
+        writer.writeContiguousBytes(data)
     }
 }

@@ -30,15 +30,15 @@ public struct FileMetaInformation: Equatable, Sendable {
     /// The File Meta Information PACSLink writes (PS3.10 Table 7.1-1): version 00\01, the
     /// SOP class and instance of the data set, its transfer syntax, PACSLink's implementation
     /// class UID and version name, and optionally the AE title of the writer (0002,0016).
-    /// The group length (0002,0000) is computed. Throws `ProtocolError` when a value cannot
-    /// be encoded (a name outside the default repertoire).
+    /// The group length (0002,0000) is computed. Throws when a value cannot be encoded (a
+    /// name outside the default repertoire).
     public init(
         mediaStorageSOPClassUID: String, mediaStorageSOPInstanceUID: String,
         transferSyntaxUID: String,
         implementationClassUID: String = UID.implementationClassUID,
         implementationVersionName: String? = UID.implementationVersionName,
         sourceApplicationEntityTitle: String? = nil
-    ) throws {
+    ) throws(ProtocolError) {
         var group = DataSet()
         group.insert(DataElement(tag: .fileMetaInformationVersion, vr: .OB, bytes: Self.version))
         group.setUID(mediaStorageSOPClassUID, for: .mediaStorageSOPClassUID)

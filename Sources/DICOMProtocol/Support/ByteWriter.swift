@@ -26,6 +26,15 @@ public struct ByteWriter: Sendable {
         bytes.append(contentsOf: other)
     }
 
+    /// Appends bytes with one copy when they are contiguous in memory (arrays, slices, read
+    /// buffers); other collections are appended element by element.
+    public mutating func writeContiguousBytes(_ other: some Collection<UInt8>) {
+        let copied: Void? = other.withContiguousStorageIfAvailable { buffer in
+            bytes.append(contentsOf: UnsafeRawBufferPointer(buffer))
+        }
+        if copied == nil { bytes.append(contentsOf: other) }
+    }
+
     /// Overwrites a 16-bit length already written at `position` (PDU item lengths, PS3.8 §9.3).
     public mutating func patchUInt16(_ value: UInt16, at position: Int, _ order: ByteOrder) {
         let v = order == .littleEndian ? value.littleEndian : value.bigEndian

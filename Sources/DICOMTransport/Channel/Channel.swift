@@ -8,18 +8,27 @@ public protocol Channel: AnyObject, Sendable {
     /// False once queued writes passed the high-water mark, until they drain below the
     /// low-water mark; `ChannelDelegate.channelWritabilityChanged` reports each change.
     var isWritable: Bool { get }
+    /// How long resolving, connecting and the TLS handshake took.
+    var timings: ConnectionTimings { get }
     /// Starts delivering reads and events to `delegate`, which the channel keeps until it has
-    /// told it `didCloseWith`.
+    /// told it `didCloseWith`. A TLS channel hands over data that came with the handshake
+    /// before this returns.
     func start(delegate: any ChannelDelegate)
     /// Queues `bytes` (copied) for sending, in order. Never blocks and always accepts: callers
-    /// that produce a lot (C-STORE data) pause while `isWritable` is false. Ignored once the
-    /// channel is closing (the delegate hears why).
+    /// that produce a lot (C-STORE data) pause while `isWritable` is false; the write that
+    /// crosses the high-water mark calls `channelWritabilityChanged` before it returns (so do
+    /// not call it while mutating state that callback touches). Ignored once the channel is
+    /// closing (the delegate hears why).
     func write(_ bytes: UnsafeRawBufferPointer)
     /// Sends what is queued, then signals end of stream to the peer (TCP half-close; with TLS,
     /// a close_notify alert first). Reads continue.
     func shutdownOutput()
-    /// Closes at once, dropping unsent data; the delegate then hears `didCloseWith(nil)`.
+    /// Sends what is queued (with TLS, then close_notify) and closes, without waiting for the
+    /// peer; the delegate then hears `didCloseWith(nil)`. A peer that stops reading can hold
+    /// this up: the owner's timers then `abort()`.
     func close()
+    /// Closes at once, dropping unsent data.
+    func abort()
 }
 
 extension Channel {
@@ -38,6 +47,7 @@ public protocol ChannelDelegate: AnyObject {
     func channelWritabilityChanged(_ channel: any Channel)
     /// The peer ended its side of the stream (TCP FIN, or TLS close_notify): no more reads.
     func channelInputEnded(_ channel: any Channel)
-    /// The channel is closed: `error` is nil after `close()`, else what broke it. The last call.
+    /// The channel is closed: `error` is nil after `close()`/`abort()`, `.cancelled` when its
+    /// loop shut down, else what broke it. The last call.
     func channel(_ channel: any Channel, didCloseWith error: TransportError?)
 }

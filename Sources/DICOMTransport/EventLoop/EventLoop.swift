@@ -22,6 +22,10 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     /// The libuv loop; use only on the loop thread.
     let uvLoop: UnsafeMutablePointer<uv_loop_t>
     public let name: String
+    /// The one buffer every TCP read on this loop lands in: libuv calls a stream's allocation
+    /// and read callbacks back to back on this thread, and a delegate must copy what it keeps,
+    /// so a connection costs no read memory while idle.
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
     /// The async handle that wakes the loop; valid until shutdown closes it.
     private var wakeup: UnsafeMutableRawPointer?
     private let lock = PThreadLock()
@@ -33,9 +37,13 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     private var threadID = pthread_t()
     private var thread = pthread_t()
     private var joined = false
+    /// Loop thread only: set when shutdown starts closing every handle, so their owners can
+    /// tell their users why.
+    private(set) var isShuttingDown = false
 
     /// Starts a loop on a new thread; returns once the thread is running.
     public init(name: String = "EventLoop") {
+        _ = EventLoop.ignoreBrokenPipes
         self.name = name
         uvLoop = .allocate(capacity: 1)
         let status = uv_loop_init(uvLoop)
@@ -56,7 +64,18 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
         started.wait()
     }
 
+    deinit {
+        readBuffer.deallocate()
+    }
+
     public var description: String { "EventLoop(\(name))" }
+
+    /// libuv writes to sockets with `write(2)`, which raises SIGPIPE when the peer has gone;
+    /// its default action would kill the process. Ignored once, process-wide, so the write
+    /// fails with EPIPE and only that channel closes.
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
 
     /// True when called on this loop's thread: the cheap check (a thread comparison) that
     /// libuv callbacks use before entering a loop-bound actor.
@@ -71,6 +90,8 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
 
     // MARK: SerialExecutor
 
+    /// Jobs queued before `shutdown()` still run; a job enqueued after it never does, so shut a
+    /// loop down only after the actors bound to it have finished.
     public func enqueue(_ job: consuming ExecutorJob) {
         submit(.swift(UnownedJob(job)))
     }
@@ -91,25 +112,47 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
 
     /// Runs `body` on the loop thread, after the jobs already queued. Callable from any thread,
     /// including the loop's own (the body then runs on a later turn, never re-entrantly).
-    /// Dropped when the loop is shutting down.
-    public func execute(_ body: @escaping @Sendable () -> Void) {
+    /// Returns false, and drops `body`, once the loop is shutting down.
+    @discardableResult
+    public func execute(_ body: @escaping @Sendable () -> Void) -> Bool {
         submit(.closure(body))
     }
 
-    /// Runs `body` on the loop thread and returns its result to an async caller.
+    /// Runs `body` on the loop thread and returns its result to an async caller; throws
+    /// `TransportError` `.cancelled` when the loop is shutting down.
     public func submit<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            execute { continuation.resume(with: Result { try body() }) }
+            let accepted = execute { continuation.resume(with: Result { try body() }) }
+            if !accepted { continuation.resume(throwing: shutDownError(during: .connect)) }
         }
+    }
+
+    /// Starts a callback-style operation on the loop thread and awaits its one completion
+    /// (the async forms of `TCPChannel.connect`, `TLSChannel.connect`, `NameResolver.resolve`).
+    func awaitCompletion<T: Sendable>(
+        _ start: @escaping @Sendable (_ completion: @escaping (Result<T, TransportError>) -> Void) -> Void
+    ) async throws(TransportError) -> T {
+        let result = await withCheckedContinuation { continuation in
+            let accepted = execute { start { continuation.resume(returning: $0) } }
+            if !accepted { continuation.resume(returning: .failure(shutDownError(during: .connect))) }
+        }
+        return try result.get()
+    }
+
+    /// What operations cut short by the shutdown report.
+    func shutDownError(during phase: TransportError.Phase) -> TransportError {
+        TransportError(phase: phase, kind: .cancelled, detail: "\(self) is shut down")
     }
 
     /// The wake-up is sent under the lock: once shutdown has set `accepting` to false no thread
     /// can touch the async handle, which the loop is about to close and free.
-    private func submit(_ job: Job) {
+    @discardableResult
+    private func submit(_ job: Job) -> Bool {
         lock.withLock {
-            guard accepting, let wakeup else { return }
+            guard accepting, let wakeup else { return false }
             pending.append(job)
             uv_async_send(wakeup.assumingMemoryBound(to: uv_async_t.self))
+            return true
         }
     }
 
@@ -121,11 +164,13 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
             pending.removeAll(keepingCapacity: true)
             return jobs
         }
-        for job in jobs {
-            switch job {
-            case .swift(let job): job.runSynchronously(on: asUnownedSerialExecutor())
-            case .closure(let body): body()
-            }
+        for job in jobs { run(job) }
+    }
+
+    private func run(_ job: Job) {
+        switch job {
+        case .swift(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+        case .closure(let body): body()
         }
     }
 
@@ -147,7 +192,8 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
             defer { pending.removeAll() }
             return pending
         }
-        for case .closure(let body) in remaining { body() }
+        for job in remaining { run(job) }
+        isShuttingDown = true
         closeAllHandles()
     }
 
@@ -170,6 +216,14 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
         uvLoop.deallocate()
     }
 }
+
+/// A loop is also a task executor: a task that prefers it (`Task(executorPreference:)`,
+/// `addTask(executorPreference:)`) runs its nonisolated code on the loop thread, and — what
+/// matters for speed — resumes there from a continuation. The Swift runtime resumes every
+/// continuation on the generic executor (the global pool) unless the task has a preference,
+/// and each such resumption costs a wake-up of another thread before the hop back to the loop
+/// (measured: one per DIMSE response, three per association churned).
+extension EventLoop: TaskExecutor {}
 
 extension EventLoop: LoopHandleOwner {
     func handleDidClose(_ handle: UnsafeMutableRawPointer) { wakeup = nil }

@@ -37,12 +37,7 @@ public enum NameResolver {
 
     /// `resolve` for async callers: awaits the answer wherever the caller runs.
     public static func resolve(host: String, port: UInt16, on loop: EventLoop) async throws(TransportError) -> [SocketAddress] {
-        let result = await withCheckedContinuation { continuation in
-            loop.execute {
-                resolve(host: host, port: port, on: loop) { continuation.resume(returning: $0) }
-            }
-        }
-        return try result.get()
+        try await loop.awaitCompletion { completion in resolve(host: host, port: port, on: loop, completion) }
     }
 }
 

@@ -6,7 +6,8 @@ import Darwin
 #endif
 
 /// A TCP connection on an event loop (owner of one `uv_tcp_t`). Created by `TCPChannel.connect`
-/// or a `TCPListener`; reading starts with `start(delegate:)`.
+/// or a `TCPListener`; reading starts with `start(delegate:)`. A channel nobody started must
+/// still be closed (or aborted): its open handle keeps it alive.
 ///
 /// Options set for DICOM's request/response traffic: `TCP_NODELAY` (no Nagle delay on our
 /// small PDUs) and, on Linux, `TCP_QUICKACK` re-armed after every read, so a peer that writes a
@@ -20,6 +21,8 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     /// Queued-but-unsent bytes at or below which it reports writable again.
     public var lowWaterMark = 256 << 10
     public private(set) var isWritable = true
+    /// Resolve and connect times of a channel made by `connect` (all nil for accepted ones).
+    public internal(set) var timings = ConnectionTimings()
     /// Bytes accepted by `write` and not yet handed to the kernel.
     public var queuedByteCount: Int { stream.map { uv_stream_get_write_queue_size($0) } ?? 0 }
 
@@ -27,14 +30,14 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     private var delegate: (any ChannelDelegate)?
     private var closeError: TransportError?
     private var fd: Int32 = -1
-    private let readBuffer: UnsafeMutableRawBufferPointer
+    private var shutdownPending = false
+    private var closeAfterShutdown = false
 
     /// Opens an unconnected TCP handle on `loop` (its thread only).
     init(loop: EventLoop, peer: String) throws(TransportError) {
         loop.preconditionInEventLoop()
         self.loop = loop
         self.peer = peer
-        readBuffer = .allocate(byteCount: 64 << 10, alignment: 16)
         let opened = LoopHandle.open(UV_TCP, owner: self) { raw in
             uv_tcp_init(loop.uvLoop, raw.assumingMemoryBound(to: uv_tcp_t.self))
         }
@@ -42,10 +45,6 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         case .success(let handle): self.handle = handle
         case .failure(let status): throw TransportError(phase: .connect, status: status, peer: peer)
         }
-    }
-
-    deinit {
-        readBuffer.deallocate()
     }
 
     var tcp: UnsafeMutablePointer<uv_tcp_t>? { handle?.assumingMemoryBound(to: uv_tcp_t.self) }
@@ -85,8 +84,13 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     public func start(delegate: any ChannelDelegate) {
         loop.preconditionInEventLoop()
+        guard self.delegate == nil else { return }
+        guard handle != nil else {
+            delegate.channel(self, didCloseWith: closeError)  // closed before anyone listened
+            return
+        }
+        self.delegate = delegate  // when closing, the close callback tells it
         guard let stream, isOpen else { return }
-        self.delegate = delegate
         let status = uv_read_start(stream, allocateCallback, readCallback)
         if status != 0 { fail(TransportError(phase: .read, status: LibUVStatus(status), peer: peer)) }
     }
@@ -115,23 +119,44 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     public func shutdownOutput() {
         loop.preconditionInEventLoop()
-        guard let stream, isOpen else { return }
-        let request = UnsafeMutablePointer<uv_shutdown_t>.allocate(capacity: 1)
-        if uv_shutdown(request, stream, { request, _ in request?.deallocate() }) != 0 {
-            request.deallocate()
-        }
+        requestShutdown()
     }
 
     public func close() {
+        loop.preconditionInEventLoop()
+        closeAfterFlushing(error: nil)
+    }
+
+    public func abort() {
         loop.preconditionInEventLoop()
         guard let handle else { return }
         LoopHandle.close(handle)
     }
 
-    /// Closes with `error` (the first error wins) for the delegate's `didCloseWith`.
+    /// Closes at once with `error` (the first error wins) for the delegate's `didCloseWith`.
     func fail(_ error: TransportError) {
         if closeError == nil { closeError = error }
-        close()
+        abort()
+    }
+
+    /// Sends what is queued, then closes, reporting `error` (e.g. a TLS alert we had to send).
+    func closeAfterFlushing(error: TransportError?) {
+        if closeError == nil { closeError = error }
+        closeAfterShutdown = true
+        if !shutdownPending && !requestShutdown() { abort() }
+    }
+
+    /// Queues a FIN behind the pending writes (`uv_shutdown`); false when that is impossible.
+    @discardableResult
+    private func requestShutdown() -> Bool {
+        guard let stream, isOpen, !shutdownPending else { return false }
+        let request = UnsafeMutablePointer<uv_shutdown_t>.allocate(capacity: 1)
+        guard uv_shutdown(request, stream, shutdownCallback) == 0 else {
+            request.deallocate()
+            return false
+        }
+        shutdownPending = true
+        return true
     }
 
     // MARK: Callbacks
@@ -139,7 +164,7 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     fileprivate func didRead(_ count: Int) {
         if count > 0 {
             rearmQuickAck()
-            delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: readBuffer[..<count]))
+            delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<count]))
         } else if count == Int(UV_EOF.rawValue) {
             if let stream { uv_read_stop(stream) }
             delegate?.channelInputEnded(self)
@@ -161,7 +186,11 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         }
     }
 
-    fileprivate var buffer: UnsafeMutableRawBufferPointer { readBuffer }
+    fileprivate func didShutDown() {
+        shutdownPending = false
+        if closeAfterShutdown { abort() }
+    }
+
 }
 
 extension TCPChannel: LoopHandleOwner {
@@ -170,7 +199,7 @@ extension TCPChannel: LoopHandleOwner {
         fd = -1
         let delegate = self.delegate
         self.delegate = nil
-        delegate?.channel(self, didCloseWith: closeError)
+        delegate?.channel(self, didCloseWith: closeError ?? (loop.isShuttingDown ? loop.shutDownError(during: .read) : nil))
     }
 }
 
@@ -180,13 +209,20 @@ private func channel(of stream: UnsafeMutablePointer<uv_stream_t>) -> TCPChannel
 
 private let allocateCallback: uv_alloc_cb = { handle, _, buffer in
     guard let handle, let buffer else { return }
-    let storage = LoopHandle.owner(of: UnsafeMutableRawPointer(handle), as: TCPChannel.self).buffer
+    let storage = LoopHandle.owner(of: UnsafeMutableRawPointer(handle), as: TCPChannel.self).loop.readBuffer
     buffer.pointee = uv_buf_init(storage.baseAddress!.assumingMemoryBound(to: CChar.self), UInt32(storage.count))
 }
 
 private let readCallback: uv_read_cb = { stream, count, _ in
     guard let stream else { return }
     channel(of: stream).didRead(count)
+}
+
+private let shutdownCallback: uv_shutdown_cb = { request, _ in
+    guard let request else { return }
+    let stream = request.pointee.handle!
+    request.deallocate()
+    channel(of: stream).didShutDown()
 }
 
 private let writeCallback: uv_write_cb = { request, status in

@@ -2,34 +2,53 @@ import CLibUV
 
 extension TCPChannel {
     /// Resolves `host` and connects to each of its addresses in turn until one answers, all
-    /// within `timeout`. `completion` runs once, on `loop`'s thread (call this there too), with
-    /// a connected channel (not yet reading: call `start(delegate:)`) or a typed error: the
-    /// resolve error, `.timedOut`, or the last address's connect error.
+    /// within `timeout`. `completion` runs once, on `loop`'s thread (call this there too; it
+    /// may run before this returns), with a connected channel (not yet reading: call
+    /// `start(delegate:)`) or a typed error: the resolve error, `.timedOut`, or the last
+    /// address's connect error.
     public static func connect(
         host: String, port: UInt16, on loop: EventLoop, timeout: Duration,
         _ completion: @escaping (Result<TCPChannel, TransportError>) -> Void
     ) {
-        TCPConnector(host: host, port: port, loop: loop, timeout: timeout, completion: completion).start()
+        TCPConnector(target: .host(host, port), loop: loop, timeout: timeout, completion: completion).start()
     }
 
-    /// `connect` for async callers.
+    /// Connects to each of `addresses` in turn (already resolved), as `connect(host:…)` does.
+    public static func connect(
+        to addresses: [SocketAddress], on loop: EventLoop, timeout: Duration,
+        _ completion: @escaping (Result<TCPChannel, TransportError>) -> Void
+    ) {
+        TCPConnector(target: .addresses(addresses), loop: loop, timeout: timeout, completion: completion).start()
+    }
+
+    /// `connect(host:…)` for async callers.
     public static func connect(
         host: String, port: UInt16, on loop: EventLoop, timeout: Duration
     ) async throws(TransportError) -> TCPChannel {
-        let result = await withCheckedContinuation { continuation in
-            loop.execute {
-                connect(host: host, port: port, on: loop, timeout: timeout) { continuation.resume(returning: $0) }
-            }
+        try await loop.awaitCompletion { completion in
+            connect(host: host, port: port, on: loop, timeout: timeout, completion)
         }
-        return try result.get()
+    }
+
+    /// `connect(to:…)` for async callers.
+    public static func connect(
+        to addresses: [SocketAddress], on loop: EventLoop, timeout: Duration
+    ) async throws(TransportError) -> TCPChannel {
+        try await loop.awaitCompletion { completion in
+            connect(to: addresses, on: loop, timeout: timeout, completion)
+        }
     }
 }
 
 /// One connection attempt sequence: resolution, then `uv_tcp_connect` per address, under one
 /// deadline. Kept alive by its pending request or timer until it completes.
 private final class TCPConnector {
-    let host: String
-    let port: UInt16
+    enum Target {
+        case host(String, UInt16)
+        case addresses([SocketAddress])
+    }
+
+    let target: Target
     let loop: EventLoop
     let timeout: Duration
     private var completion: ((Result<TCPChannel, TransportError>) -> Void)?
@@ -37,35 +56,58 @@ private final class TCPConnector {
     private var addresses: ArraySlice<SocketAddress> = []
     private var attempt: TCPChannel?
     private var timedOut = false
+    private let clock = ContinuousClock()
+    private var phaseStart: ContinuousClock.Instant
+    private var timings = ConnectionTimings()
 
-    init(host: String, port: UInt16, loop: EventLoop, timeout: Duration,
+    init(target: Target, loop: EventLoop, timeout: Duration,
          completion: @escaping (Result<TCPChannel, TransportError>) -> Void) {
-        self.host = host
-        self.port = port
+        self.target = target
         self.loop = loop
         self.timeout = timeout
         self.completion = completion
+        phaseStart = clock.now
     }
 
-    private var target: String { SocketAddress(ipLiteral: host, port: port)?.description ?? "\(host):\(port)" }
+    private var targetDescription: String {
+        switch target {
+        case .host(let host, let port): SocketAddress(ipLiteral: host, port: port)?.description ?? "\(host):\(port)"
+        case .addresses(let addresses): addresses.first?.description ?? "no address"
+        }
+    }
 
     func start() {
         timer = LoopTimer.oneShot(on: loop, after: timeout) { [self] in expire() }
-        NameResolver.resolve(host: host, port: port, on: loop) { [self] result in
-            switch result {
-            case .success(let addresses):
-                self.addresses = addresses[...]
-                connectNext(lastError: nil)
-            case .failure(let error):
-                finish(.failure(error))
+        switch target {
+        case .addresses(let addresses):
+            connect(to: addresses)
+        case .host(let host, let port) where SocketAddress(ipLiteral: host, port: port) != nil:
+            connect(to: [SocketAddress(ipLiteral: host, port: port)!])
+        case .host(let host, let port):
+            NameResolver.resolve(host: host, port: port, on: loop) { [self] result in
+                timings.resolve = clock.now - phaseStart
+                switch result {
+                case .success(let addresses): connect(to: addresses)
+                case .failure(let error): finish(.failure(error))
+                }
             }
         }
     }
 
+    private func connect(to addresses: [SocketAddress]) {
+        self.addresses = addresses[...]
+        phaseStart = clock.now
+        connectNext(lastError: nil)
+    }
+
     private func connectNext(lastError: TransportError?) {
         guard completion != nil else { return }
+        guard !loop.isShuttingDown else {
+            finish(.failure(loop.shutDownError(during: .connect)))
+            return
+        }
         guard let address = addresses.popFirst() else {
-            finish(.failure(lastError ?? TransportError(phase: .connect, kind: .other, peer: target,
+            finish(.failure(lastError ?? TransportError(phase: .connect, kind: .invalidAddress, peer: targetDescription,
                                                         detail: "no address to connect to")))
             return
         }
@@ -90,9 +132,11 @@ private final class TCPConnector {
         attempt = nil
         if status == 0, completion != nil, channel.isOpen {
             channel.configureConnectedSocket()
+            timings.connect = clock.now - phaseStart
+            channel.timings = timings
             finish(.success(channel))
         } else {
-            channel.close()
+            channel.abort()
             if timedOut {
                 finish(.failure(TransportError(
                     phase: .connect, kind: .timedOut, peer: channel.peer,
@@ -106,17 +150,17 @@ private final class TCPConnector {
     private func attemptFailed(_ status: LibUVStatus, channel: TCPChannel? = nil) {
         let failed = channel ?? attempt
         attempt = nil
-        failed?.close()
-        connectNext(lastError: TransportError(phase: .connect, status: status, peer: failed?.peer ?? target))
+        failed?.abort()
+        connectNext(lastError: TransportError(phase: .connect, status: status, peer: failed?.peer ?? targetDescription))
     }
 
     private func expire() {
         timedOut = true
         if let attempt {
-            attempt.close()  // its connect callback reports the timeout
+            attempt.abort()  // its connect callback reports the timeout
         } else {
-            finish(.failure(TransportError(phase: .resolve, kind: .timedOut, peer: target,
-                                           detail: "\(host) was not resolved within \(timeout)")))
+            finish(.failure(TransportError(phase: .resolve, kind: .timedOut, peer: targetDescription,
+                                           detail: "\(targetDescription) was not resolved within \(timeout)")))
         }
     }
 

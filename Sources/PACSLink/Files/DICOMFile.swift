@@ -16,6 +16,8 @@ public final class DICOMFile {
     public let header: Part10Header
     /// Size of the file in bytes when it was opened.
     public let size: Int
+    /// Bytes of the data set: from `header.dataSetOffset` to the end of the file.
+    public var dataSetLength: Int { size - header.dataSetOffset }
     private let handle: FileHandle
 
     /// Opens `path` and parses its File Meta Information. With `allowRawDataSet`, a file
@@ -34,26 +36,11 @@ public final class DICOMFile {
         } catch {
             throw FileError(path: path, "cannot be read: \(Self.reason(error))")
         }
-        var prefix: [UInt8] = []
         do {
-            while true {
-                let chunk = try Self.read(handle, path: path, count: Self.chunkSize)
-                prefix += chunk
-                let endOfInput = chunk.isEmpty || prefix.count >= size
-                if let header = try Part10Header.parse(prefix[...], endOfInput: endOfInput, allowRawDataSet: allowRawDataSet) {
-                    self.header = header
-                    break
-                }
-            }
-        } catch let error as ProtocolError {
-            try? handle.close()
-            throw FileError(path: path, error, base: 0)
-        } catch let error as FileError {
-            try? handle.close()
-            throw error
+            header = try Self.readHeader(handle, path: path, size: size, allowRawDataSet: allowRawDataSet)
         } catch {
             try? handle.close()
-            throw FileError(path: path, "\(error)")
+            throw error
         }
         try rewind()
     }
@@ -66,10 +53,10 @@ public final class DICOMFile {
         do {
             encoding = try header.dataSetEncoding()
         } catch {
-            throw FileError(path: path, error, base: 0)
+            throw FileError(path: path, error.shifted(by: header.dataSetOffset), base: 0)
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(max(0, size - header.dataSetOffset))
+        bytes.reserveCapacity(max(0, dataSetLength))
         try rewind()
         while let chunk = try nextDataSetChunk() { bytes += chunk }
         do {
@@ -95,10 +82,50 @@ public final class DICOMFile {
         }
     }
 
-    /// Writes a Part 10 file atomically (see `AtomicFileWriter`): the File Meta Information
-    /// followed by `dataSet`, already encoded in the transfer syntax `meta` names.
+    /// Starts writing a Part 10 file atomically (see `AtomicFileWriter`): the File Meta
+    /// Information is written; append the data set, encoded in the transfer syntax `meta`
+    /// names, as it arrives, then `commit()` (or `abort()`).
+    public static func startWriting(meta: FileMetaInformation, to destination: URL) throws -> AtomicFileWriter {
+        let writer = try AtomicFileWriter(destination: destination)
+        do {
+            try writer.write(try meta.encoded())
+        } catch {
+            writer.abort()
+            throw error
+        }
+        return writer
+    }
+
+    /// Writes a whole Part 10 file atomically: the File Meta Information followed by
+    /// `dataSet`, already encoded in the transfer syntax `meta` names.
     public static func write(meta: FileMetaInformation, dataSet: [UInt8], to destination: URL) throws {
-        try AtomicFileWriter.write([try meta.encoded(), dataSet], to: destination)
+        let writer = try startWriting(meta: meta, to: destination)
+        do {
+            try writer.write(dataSet)
+            try writer.commit()
+        } catch {
+            writer.abort()
+            throw error
+        }
+    }
+
+    /// Reads chunks until the File Meta Information is complete.
+    private static func readHeader(
+        _ handle: FileHandle, path: String, size: Int, allowRawDataSet: Bool
+    ) throws(FileError) -> Part10Header {
+        var prefix: [UInt8] = []
+        while true {
+            let chunk = try read(handle, path: path, count: chunkSize)
+            prefix += chunk
+            let endOfInput = chunk.isEmpty || prefix.count >= size
+            do {
+                if let header = try Part10Header.parse(prefix[...], endOfInput: endOfInput, allowRawDataSet: allowRawDataSet) {
+                    return header
+                }
+            } catch {
+                throw FileError(path: path, error, base: 0)
+            }
+        }
     }
 
     private static func read(_ handle: FileHandle, path: String, count: Int) throws(FileError) -> [UInt8] {

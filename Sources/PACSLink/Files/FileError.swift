@@ -14,16 +14,20 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Offset from the start of the file, when the failure is tied to one.
     public let offset: Int?
     public let detail: String
+    /// The `errno` of a failed system call, so callers can tell a full disk (`ENOSPC`) from a
+    /// read-only one (`EROFS`); `nil` for decoding errors.
+    public let code: Int32?
 
-    public init(path: String, offset: Int? = nil, _ detail: String) {
+    public init(path: String, offset: Int? = nil, _ detail: String, code: Int32? = nil) {
         self.path = path
         self.offset = offset
         self.detail = detail
+        self.code = code
     }
 
     /// A failed system call, with the system's own words for `code`.
     public init(path: String, errno code: Int32, while doing: String) {
-        self.init(path: path, "\(doing) failed: \(String(cString: strerror(code)))")
+        self.init(path: path, "\(doing) failed: \(String(cString: strerror(code)))", code: code)
     }
 
     /// A decoding error, its offset made relative to the file by adding `base` (where the

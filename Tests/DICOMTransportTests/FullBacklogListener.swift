@@ -1,0 +1,42 @@
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A loopback listening socket whose accept queue is full: it never accepts, and extra
+/// connections fill the queue, so the kernel ignores further SYNs.
+struct FullBacklogListener {
+    let fd: Int32
+    let port: UInt16
+    private var fillers: [Int32] = []
+
+    init() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        self.fd = fd
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, length) == 0 && listen(fd, 0) == 0 && getsockname(fd, $0, &length) == 0
+            }
+        }
+        guard listening else { throw Failure("cannot listen on 127.0.0.1") }
+        port = UInt16(bigEndian: address.sin_port)
+        let target = address
+        fillers = (0..<4).map { _ in
+            let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            withUnsafePointer(to: target) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { _ = connect(filler, $0, length) }
+            }
+            return filler
+        }
+        usleep(50_000)
+    }
+
+    func close() {
+        for filler in fillers { Glibc.close(filler) }
+        Glibc.close(fd)
+    }
+}
