@@ -177,4 +177,21 @@ struct SendInteropTests {
         let kilobytes = try #require(Int(rssLine.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)))
         #expect(kilobytes < 80 * 1024, "pacslink used \(kilobytes) kB to send a 160 MB file")
     }
+
+    @Test("send SERVER resolves the registry entry (AE title, host, port); unknown names exit 1")
+    func registryServer() throws {
+        try makeMixedFolder()
+        let port = FreePort.next()
+        let scp = try storescp(["+xa", "-od", received], port: port)
+        defer { Self.kill(scp) }
+        let config = directory.path + "/servers.ini"
+        try "[server \"Lab\"]\nae_title = STORESCP\nhost = 127.0.0.1\nport = \(port)\n".write(toFile: config, atomically: false, encoding: .utf8)
+        let common = ["--config", config, "--admin-config", directory.path + "/none.ini", "send"]
+        let run = try ChildProcess.run(BuiltProducts.pacslink(), common + ["Lab", files + "/ct-explicit.dcm", files + "/mr-explicit.dcm"])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("2 stored, 0 failed, 0 skipped"))
+        let unknown = try ChildProcess.run(BuiltProducts.pacslink(), common + ["Nope", files + "/ct-explicit.dcm"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no server named \"Nope\""))
+    }
 }
