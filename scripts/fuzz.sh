@@ -68,7 +68,7 @@ for target in "${targets[@]}"; do
     "$binary" -merge=1 "$corpus" "$found" >"$log.merge" 2>&1
     added_files=$(comm -13 <(echo "$before") <(ls "$corpus" | sort))
     added=$(echo -n "$added_files" | grep -c . || true)
-    size_kb=$(du -sk "$corpus" | cut -f1)
+    size_kb=$(( $(cat "$corpus"/* | wc -c) / 1024 ))
     if [ "$size_kb" -gt "$cap_kb" ]; then
       echo "warning: $corpus would grow to ${size_kb} KB (cap ${cap_kb} KB): not adding $added inputs" >&2
       (cd "$corpus" && echo "$added_files" | xargs -r rm -f)
