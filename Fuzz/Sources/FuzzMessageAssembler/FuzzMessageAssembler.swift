@@ -44,10 +44,9 @@ private func checkCommand(_ bytes: [UInt8]) {
     guard let command = try? DIMSECommand(decoding: bytes[...]) else { return }
     _ = command.description
     guard let encoded = try? command.encoded() else { return }
-    guard let again = try? DIMSECommand(decoding: encoded[...]) else {
-        return require(false, "\(command) encodes to a command set that does not decode: \(encoded)")
-    }
+    let again = try? DIMSECommand(decoding: encoded[...])
+    require(again != nil, "\(command) encodes to a command set that does not decode: \(encoded)")
     if bytes.allSatisfy({ $0 < 0x80 }) {
-        require(again == command, "\(command) does not survive encode → decode: \(again) from \(encoded)")
+        require(again == command, "\(command) does not survive encode → decode: \(encoded)")
     }
 }
