@@ -126,7 +126,7 @@ struct EchoReport {
 
         static func milliseconds(_ duration: Duration) -> Double {
             let (seconds, attoseconds) = duration.components
-            return (Double(seconds) * 1000 + Double(attoseconds) / 1e15 * 1000).rounded() / 1000
+            return (Double(seconds) * 1_000_000 + Double(attoseconds) / 1e12).rounded() / 1000
         }
 
         enum CodingKeys: String, CodingKey {

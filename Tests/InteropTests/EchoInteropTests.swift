@@ -115,6 +115,13 @@ struct EchoInteropTests {
         #expect(failure["class"] as? String == "timeout")
         #expect(failure["phase"] as? String == "associate")
         #expect(Date().timeIntervalSince(started) < 10)
+        // Milliseconds across a whole second: the wait itself, then the sweep's elapsed time.
+        let total = try #require((try firstResult(run.stdout)["timings_ms"] as? [String: Any])?["total"] as? Double)
+        #expect(total >= 990 && total < 5000, "\(total)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect((summary["elapsed_ms"] as? Double ?? 0) >= 990)
+        #expect(summary["failures_by_class"] as? [String: Int] == ["timeout": 1])
         _ = peer
     }
 
