@@ -1,5 +1,8 @@
 import DICOMTransport
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import PACSLink
 import Testing
 import TestSupport
@@ -25,10 +28,12 @@ struct BatchEchoInteropTests {
             var acceptors: [MultiplexedAcceptor] = []
             var ports: [(String, [UInt16])] = []
             for title in aeTitles {
-                let acceptor = try VerificationListener.make(
-                    ports: Array(repeating: 0, count: portsEach), aeTitle: title, open: false, maximumAssociations: 500,
-                    group: group, onEvent: { _ in })
-                ports.append((title, try await acceptor.start().map(\.port)))
+                let (acceptor, bound) = try await BatchEchoInteropTests.started {
+                    try VerificationListener.make(
+                        ports: Array(repeating: 0, count: portsEach), aeTitle: title, open: false, maximumAssociations: 500,
+                        group: group, onEvent: { _ in })
+                }
+                ports.append((title, bound))
                 acceptors.append(acceptor)
             }
             self.acceptors = acceptors
@@ -40,19 +45,66 @@ struct BatchEchoInteropTests {
         }
     }
 
+    /// Starts the acceptor `make` builds, again (up to five times) when a port it was given
+    /// by the kernel was taken by a test running alongside before every loop had bound it.
+    static func started(
+        _ make: () throws -> MultiplexedAcceptor
+    ) async throws -> (acceptor: MultiplexedAcceptor, ports: [UInt16]) {
+        var attempt = 1
+        while true {
+            let acceptor = try make()
+            let bound: [SocketAddress]
+            do {
+                bound = try await acceptor.start()
+            } catch {
+                guard error.kind == .addressInUse, attempt < 5 else { throw error }
+                attempt += 1
+                continue
+            }
+            return (acceptor, bound.map(\.port))
+        }
+    }
+
     /// Listening sockets that never accept: the kernel completes the TCP handshake, nobody
     /// sends an A-ASSOCIATE-AC. Two targets per socket stay well inside its backlog.
     static func silentPeers(_ count: Int) throws -> [RawPeer] {
         try (0..<count).map { _ in try RawPeer(silentListenerOn: FreePort.next()) }
     }
 
-    static func port(of peer: RawPeer) -> UInt16 {
+    static func port(of peer: RawPeer) -> UInt16 { port(of: peer.fd) }
+
+    static func port(of socket: Int32) -> UInt16 {
         var address = sockaddr_in()
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(peer.fd, $0, &length) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socket, $0, &length) }
         }
         return UInt16(bigEndian: address.sin_port)
+    }
+
+    /// Ports that refuse connections for as long as the sockets stay open: bound to 127.0.0.1:0
+    /// without SO_REUSEADDR and never listening, so no test running alongside can take them
+    /// (a port merely found free could be bound by another test's server meanwhile).
+    final class RefusingPorts: @unchecked Sendable {
+        let sockets: [Int32]
+
+        init(_ count: Int) {
+            sockets = (0..<count).map { _ in
+                let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+                var address = sockaddr_in()
+                address.sin_family = sa_family_t(AF_INET)
+                address.sin_addr.s_addr = inet_addr("127.0.0.1")
+                let bound = withUnsafePointer(to: &address) {
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+                precondition(fd >= 0 && bound == 0, "cannot bind 127.0.0.1:0")
+                return fd
+            }
+        }
+
+        var ports: [UInt16] { sockets.map(BatchEchoInteropTests.port(of:)) }
+
+        deinit { for fd in sockets { close(fd) } }
     }
 
     static func seconds(_ duration: Duration) -> Double {
@@ -66,11 +118,13 @@ struct BatchEchoInteropTests {
         defer { serverGroup.shutdown() }
         let listeners = try await Listeners(aeTitles: ["ALPHA", "BETA", "GAMMA"], portsEach: 40, group: serverGroup)
         let certificates = try EchoTLSCertificates()
-        let tlsListener = try VerificationListener.make(
-            ports: [], tlsPorts: [0], tls: .server(
-                certificateChainFile: certificates.certificate("server"), privateKeyFile: certificates.key("server")),
-            aeTitle: "SECURE", open: false, group: serverGroup, onEvent: { _ in })
-        let tlsPort = try #require(try await tlsListener.start().first).port
+        let (tlsListener, tlsPorts) = try await Self.started {
+            try VerificationListener.make(
+                ports: [], tlsPorts: [0], tls: .server(
+                    certificateChainFile: certificates.certificate("server"), privateKeyFile: certificates.key("server")),
+                aeTitle: "SECURE", open: false, group: serverGroup, onEvent: { _ in })
+        }
+        let tlsPort = try #require(tlsPorts.first)
         var storescps: [ChildProcess] = []
         defer { for scp in storescps { scp.kill() } }
         var storescpPorts: [UInt16] = []
@@ -113,13 +167,11 @@ struct BatchEchoInteropTests {
             tls: EchoTarget.tls(caFile: nil, verify: true, certificate: nil, key: nil), untrusted)
         add("tls-stranger-ca", port: tlsPort, ae: "SECURE",
             tls: EchoTarget.tls(caFile: certificates.certificate("stranger"), verify: true, certificate: nil, key: nil), untrusted)
-        // Nothing listens on these: ports the kernel just handed out and took back.
-        var refused = 0
-        while targets.count < 300 {
-            add("refused-\(refused)", port: FreePort.next(), ae: "ANY", Expected(failureClass: .connectionRefused, phase: "connect"))
-            refused += 1
+        let refusing = RefusingPorts(300 - targets.count)
+        for (index, port) in refusing.ports.enumerated() {
+            add("refused-\(index)", port: port, ae: "ANY", Expected(failureClass: .connectionRefused, phase: "connect"))
         }
-        #expect(targets.count == 300 && refused > 50)
+        #expect(targets.count == 300 && refusing.sockets.count > 50)
 
         let sweepGroup = EventLoopGroup(loopCount: 2)
         defer { sweepGroup.shutdown() }
@@ -130,6 +182,7 @@ struct BatchEchoInteropTests {
         }
         await listeners.stop()
         await tlsListener.stop()
+        _ = refusing
 
         #expect(report.results.count == 300)
         for result in report.results {

@@ -87,6 +87,8 @@ struct EchoInteropTests {
         #expect(rows[0].hasPrefix("Gone,") && rows[0].contains("connection refused"))
         #expect(rows[1].hasPrefix("Lab,") && rows[1].contains(",yes,"))
         #expect(run.stderr.contains("2 targets: 1 ok, 1 failed (1 connection refused) in "))
+        // Not a terminal: plain progress lines, the last one counting every target.
+        #expect(run.stderr.contains("echo: 2/2 done, 1 failed\n"))
         let csv = directory.path + "/endpoints.csv"
         try "name,ae,host,port,tls\nBench,STORESCP,127.0.0.1,\(port),no\n".write(toFile: csv, atomically: true, encoding: .utf8)
         run = try echo(["--endpoints", csv])
