@@ -35,6 +35,11 @@ public actor Association: LoopBoundActor {
     /// The message being received: its command and the data set so far.
     var incoming: (command: DIMSECommand, contextID: UInt8, dataSet: [UInt8])?
     var handler: (any DIMSEServiceHandler)?
+    /// Where the data set of the message being received goes when its handler streams it.
+    var incomingSink: (any DIMSEDataSetSink)?
+    /// Per outstanding request: who hears its pending responses (C-FIND matches, C-MOVE/C-GET
+    /// progress).
+    var pendingHandlers: [UInt16: PendingResponseHandler] = [:]
     var decider: (@Sendable (AssociateRQ, String) -> AcceptorDecision)?
 
     var establishing: CheckedContinuation<Result<Void, AssociationError>, Never>?
@@ -200,6 +205,9 @@ public actor Association: LoopBoundActor {
         isClosed = true
         channel = nil
         handler = nil
+        incomingSink?.abort()
+        incomingSink = nil
+        pendingHandlers = [:]
         for timer in [artimTimer, phaseTimer, idleTimer] { timer?.cancel() }
         resumeWritabilityWaiters()
         if establishing != nil || releasing != nil || !responses.isEmpty {
