@@ -178,7 +178,7 @@ struct BatchEchoInteropTests {
         let seen = Counter()
         let report = await BatchEcho.run(targets.shuffled(), group: sweepGroup) { progress in
             #expect(progress.total == 300)
-            seen.record(progress.done)
+            seen.record(progress.done, progress.latest.target.name ?? "")
         }
         await listeners.stop()
         await tlsListener.stop()
@@ -196,6 +196,7 @@ struct BatchEchoInteropTests {
         #expect(report.succeeded == 124)
         #expect(report.failuresByClass.first?.failureClass == .connectionRefused)
         #expect(seen.values == Array(1...300))
+        #expect(Set(seen.names) == Set(expected.keys))
         // 40 silent targets among 64 in flight: about one timeout for the whole sweep.
         #expect(Self.seconds(report.elapsed) < 3 * Self.seconds(timeout), "\(report.summary)")
     }
@@ -261,14 +262,20 @@ struct BatchEchoInteropTests {
     }
 }
 
-/// The `done` counts a sweep reported (sorted: workers on different loops may report out of order).
+/// The `done` counts a sweep reported (sorted: workers on different loops may report out of
+/// order) and the targets whose results arrived.
 final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [Int] = []
+    private var latest: [String] = []
 
-    func record(_ done: Int) {
-        lock.withLock { recorded.append(done) }
+    func record(_ done: Int, _ name: String) {
+        lock.withLock {
+            recorded.append(done)
+            latest.append(name)
+        }
     }
 
     var values: [Int] { lock.withLock { recorded }.sorted() }
+    var names: [String] { lock.withLock { latest } }
 }
