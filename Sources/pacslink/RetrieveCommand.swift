@@ -12,7 +12,9 @@ import PACSLink
 /// `local_ae_title`, else the local one) while the PACS sends the instances there. Progress
 /// (remaining/completed/failed/warning, each stored file) goes to stderr; the summary to stdout,
 /// or one JSON document with `--json`. Exit 1 unless the final status is success and every
-/// counted instance is stored.
+/// counted instance is stored. JSON: `{"ending": "completed"|"timed out"|"failed", "status",
+/// "completed", "failed", "warning", "stored": [SOP Instance UIDs], "failed_stores", "missing",
+/// "storage"}` (a failure: `{"ending": "failed", "error", "status"}`).
 struct RetrieveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retrieve", abstract: "Retrieve a study or series from a server (C-MOVE to our listen port, or C-GET).")
@@ -102,7 +104,11 @@ struct RetrieveCommand: AsyncParsableCommand {
             if !RetrieveProgress.succeeded(outcome) { throw ExitCode.failure }
         case .failure(let error):
             if json {
-                try JSONOutput.print(["ok": "false", "error": error.message])
+                let document = JSONValue.object([
+                    ("ending", .string("failed")), ("error", .string(error.message)),
+                    ("status", error.status.map { .string($0.description) } ?? .null),
+                ])
+                Swift.print(document.serialized())
             } else {
                 FileHandle.standardError.write(Data("pacslink: retrieve failed: \(error)\n".utf8))
             }
