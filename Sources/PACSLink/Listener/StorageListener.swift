@@ -12,6 +12,7 @@ public enum StorageListener {
         allowedCallers: [String]? = nil, store: InstanceStore, coordinator: RetrieveCoordinator,
         preferredTransferSyntax: @escaping @Sendable (_ callingAETitle: String) -> String? = { _ in nil },
         maximumAssociations: Int = 64, timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
+        onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in },
         onEvent: @escaping @Sendable (AcceptorEvent) -> Void = { _ in }
     ) throws(ProtocolError) -> MultiplexedAcceptor {
         let ours = try AETitle(validating: aeTitle, field: "AE title")
@@ -25,7 +26,8 @@ public enum StorageListener {
             route: { rq, peer in
                 let calling = rq.callingAETitle.value
                 let scp = StorageSCP(
-                    store: store, coordinator: coordinator, callingAETitle: calling, peerAddress: AcceptancePolicy.host(ofPeer: peer))
+                    store: store, coordinator: coordinator, callingAETitle: calling, peerAddress: AcceptancePolicy.host(ofPeer: peer),
+                    onEcho: onEcho)
                 return (StorageSCP.policy(preferring: preferredTransferSyntax(calling)), scp)
             })
         return MultiplexedAcceptor(configuration, group: group, onEvent: onEvent)

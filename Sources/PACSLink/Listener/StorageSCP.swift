@@ -18,11 +18,14 @@ public struct StorageSCP: DIMSEServiceHandler {
     public let peerAddress: String
     /// C-GET: the retrieve whose association this is.
     public let getRetrieve: PendingMove.ID?
+    /// Hears each C-ECHO answered (the peer), for logs.
+    public let onEcho: @Sendable (_ peer: String) -> Void
 
     public init(
         store: InstanceStore, coordinator: RetrieveCoordinator, callingAETitle: String, peerAddress: String,
-        getRetrieve: PendingMove.ID? = nil
+        getRetrieve: PendingMove.ID? = nil, onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in }
     ) {
+        self.onEcho = onEcho
         self.store = store
         self.coordinator = coordinator
         self.callingAETitle = callingAETitle
@@ -54,6 +57,7 @@ public struct StorageSCP: DIMSEServiceHandler {
         association.respond(
             CEchoRSP(messageIDBeingRespondedTo: echo.messageID, affectedSOPClassUID: echo.affectedSOPClassUID, status: .success),
             contextID: context.id)
+        onEcho(association.peer)
     }
 
     public func association(

@@ -22,6 +22,10 @@ public final class RetrieveCoordinator: @unchecked Sendable {
     private var outcomes: [PendingMove.ID: RetrieveOutcome] = [:]
     private var waiters: [PendingMove.ID: CheckedContinuation<RetrieveOutcome, Never>] = [:]
     private let onEvent: @Sendable (Event) -> Void
+    private var inFlight = 0
+
+    /// Stores routed and not yet finished: a listener shutting down waits for them.
+    public var storesInFlight: Int { lock.withLock { inFlight } }
 
     public init(router: SubAssociationRouter = SubAssociationRouter(), onEvent: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.router = router
@@ -36,12 +40,18 @@ public final class RetrieveCoordinator: @unchecked Sendable {
 
     /// Routes one incoming C-STORE (PS3.7 §9.1.1.1.7–8 fields first, then the fallback).
     public func route(_ store: IncomingStore) -> StoreRoute {
-        lock.withLock { router.route(store) }
+        lock.withLock {
+            inFlight += 1
+            return router.route(store)
+        }
     }
 
     /// C-GET: a store on the association of retrieve `id`.
     public func beginStore(_ sopInstanceUID: String, for id: PendingMove.ID) -> StoreRoute {
-        lock.withLock { (try? router.beginStore(sopInstanceUID, for: id, at: .now)) ?? .unsolicited(reason: "\(id) is no longer open") }
+        lock.withLock {
+            inFlight += 1
+            return (try? router.beginStore(sopInstanceUID, for: id, at: .now)) ?? .unsolicited(reason: "\(id) is no longer open")
+        }
     }
 
     /// The store routed by `route` ended: with the stored file, or the failure answered.
@@ -53,6 +63,7 @@ public final class RetrieveCoordinator: @unchecked Sendable {
         }
         var id = route.retrieveID
         let outcome: RetrieveOutcome? = lock.withLock {
+            inFlight -= 1
             if case .ambiguous(let candidates) = route, case .success(let stored) = result,
                 case .retrieve(let chosen, _) = router.resolve(
                     candidates, sopInstanceUID: sopInstanceUID, studyInstanceUID: stored.studyInstanceUID,
