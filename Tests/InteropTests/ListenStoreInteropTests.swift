@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `pacslink listen` as a Storage SCP for DCMTK's `storescu` (issue 5): unsolicited stores land
+/// byte-identical under `ReceivedFiles/<Study>/<Series>/<SOP>.dcm` with one JSON event each;
+/// only registered servers' AE titles may store unless `--open`; over TLS with a required
+/// client certificate, a trusted one stores and an untrusted one is refused.
+@Suite("listen as storage SCP against storescu", .serialized)
+struct ListenStoreInteropTests {
+    func listen(_ home: TemporaryDirectory, _ arguments: [String], port: UInt16) throws -> ChildProcess {
+        let child = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["--config", home.path + "/user.ini", "--admin-config", home.path + "/admin.ini", "listen", "--aet", "OURS",
+             "--storage", home.path + "/store", "--json", "--timeout", "5"] + arguments)
+        try child.waitUntilListening(on: port)
+        return child
+    }
+
+    func events(_ stdout: String) -> [[String: String]] {
+        stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
+    }
+
+    @Test("PS3.4 B.2 storescu into listen: every instance stored byte-identical under ReceivedFiles/, one stored event each")
+    func unsolicitedStores() throws {
+        let archive = try RetrieveTestArchive(destinationPort: 1, studies: [[2, 1]])
+        let home = try TemporaryDirectory(prefix: "listen-store")
+        let port = FreePort.next()
+        let listener = try listen(home, ["--port", String(port), "--open"], port: port)
+        let run = try ChildProcess.run(
+            DCMTK.tool("storescu"), ["-aet", "STORESCU", "-aec", "OURS", "127.0.0.1", String(port)] + archive.instances.map { archive.url(of: $0).path },
+            timeout: 60)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        listener.stop()
+        let stored = events(listener.stdout).filter { $0["event"] == "stored" }
+        #expect(Set(stored.compactMap { $0["sop_instance_uid"] }) == Set(archive.instances.map(\.sop)), "\(listener.stdout)")
+        for instance in archive.instances {
+            let file = home.path + "/store/ReceivedFiles/\(instance.study)/\(instance.series)/\(instance.sop).dcm"
+            #expect(try RetrieveInteropTests.dataSetDump(file) == RetrieveInteropTests.dataSetDump(archive.url(of: instance).path))
+        }
+    }
+
+    @Test("PS3.8 9.3.4 listen without --open: a registered server's AE stores, any other calling AE is rejected")
+    func accessPolicy() throws {
+        let archive = try RetrieveTestArchive(destinationPort: 1, studies: [[1]])
+        let home = try TemporaryDirectory(prefix: "listen-store")
+        try "[server \"pacs\"]\nae_title = PACS1\nhost = 127.0.0.1\nport = 104\n".write(
+            to: home.url.appendingPathComponent("user.ini"), atomically: true, encoding: .utf8)
+        let port = FreePort.next()
+        let listener = try listen(home, ["--port", String(port)], port: port)
+        let file = archive.url(of: archive.instances[0]).path
+        let storescu = try DCMTK.tool("storescu")
+        var run = try ChildProcess.run(storescu, ["-aet", "STRANGER", "-aec", "OURS", "127.0.0.1", String(port), file], timeout: 60)
+        #expect(run.status != 0 || run.stderr.contains("Rejected"), "\(run.stdout)\(run.stderr)")
+        run = try ChildProcess.run(storescu, ["-aet", "PACS1", "-aec", "OURS", "127.0.0.1", String(port), file], timeout: 60)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        listener.stop()
+        let all = events(listener.stdout)
+        #expect(all.contains { $0["event"] == "rejected" && $0["calling_aet"] == "STRANGER" }, "\(listener.stdout)")
+        #expect(all.filter { $0["event"] == "stored" }.count == 1, "\(listener.stdout)")
+    }
+
+    @Test("PS3.15 B.1 storescu +tls into listen --tls-port requiring client certificates: trusted stores, untrusted refused")
+    func tlsStore() throws {
+        let archive = try RetrieveTestArchive(destinationPort: 1, studies: [[1]])
+        let certificates = try EchoTLSCertificates()
+        let home = try TemporaryDirectory(prefix: "listen-store")
+        let port = FreePort.next()
+        let listener = try listen(
+            home,
+            ["--tls-port", String(port), "--open", "--tls-cert", certificates.certificate("server"), "--tls-key", certificates.key("server"),
+             "--tls-ca", certificates.certificate("client")], port: port)
+        let file = archive.url(of: archive.instances[0]).path
+        let storescu = try DCMTK.tool("storescu")
+        var run = try ChildProcess.run(storescu, [
+            "-aet", "STORESCU", "-aec", "OURS", "+tls", certificates.key("client"), certificates.certificate("client"),
+            "+cf", certificates.certificate("server"), "localhost", String(port), file], timeout: 60)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        run = try ChildProcess.run(storescu, [
+            "-aet", "STORESCU", "-aec", "OURS", "+tls", certificates.key("stranger"), certificates.certificate("stranger"),
+            "+cf", certificates.certificate("server"), "localhost", String(port), file], timeout: 60)
+        #expect(run.status != 0, "\(run.stdout)\(run.stderr)")
+        listener.stop()
+        #expect(events(listener.stdout).filter { $0["event"] == "stored" }.count == 1, "\(listener.stdout)")
+    }
+}
