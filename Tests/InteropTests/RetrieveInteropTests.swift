@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import TestSupport
+import DICOMProtocol
+import DICOMTransport
+import PACSLink
 
 /// `pacslink retrieve` against DCMTK's `dcmqrscp` (issue 5): by C-MOVE into our listen port and
 /// by C-GET on the same association, every instance arrives in
@@ -77,5 +80,45 @@ struct RetrieveInteropTests {
         let run = try retrieve(archive, ["--study", study[0].study, "--method", "get"])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)\n\(archive.log)")
         try expectArrived(study, in: run.out, archive: archive)
+    }
+}
+
+/// Two PACS moving into one shared listen port at once (issue 5): routing is per C-STORE by the
+/// Move Originator fields, so each retrieve reports exactly its own instances.
+@Suite("concurrent retrieves into one listen port")
+struct RetrieveSharedPortInteropTests {
+    @Test("PS3.7 9.1.1.1.7 two dcmqrscp with different AE titles moving different studies into one port at once")
+    func twoArchivesOnePort() async throws {
+        let port = FreePort.next()
+        let first = try RetrieveTestArchive(aeTitle: "QRONE", destinationPort: port, studies: [[3, 2]], root: "1.2.826.0.1.3680043.9.8")
+        let second = try RetrieveTestArchive(aeTitle: "QRTWO", destinationPort: port, studies: [[4]], root: "1.2.826.0.1.3680043.9.9")
+        try first.start()
+        defer { first.stop() }
+        try second.start()
+        defer { second.stop() }
+        let storage = try TemporaryDirectory(prefix: "shared-port")
+        let group = EventLoopGroup(loopCount: 2)
+        defer { group.shutdown() }
+        let coordinator = RetrieveCoordinator()
+        let acceptor = try StorageListener.make(
+            addresses: [.init(port: port)], aeTitle: "PACSLINK",
+            store: InstanceStore(layout: StorageLayout(root: storage.url)), coordinator: coordinator, group: group)
+        try await acceptor.start()
+        func run(_ archive: RetrieveTestArchive) async throws -> RetrieveOutcome {
+            let target = EchoTarget(
+                host: "127.0.0.1", port: archive.port, calledAETitle: archive.aeTitle, callingAETitle: "PACSLINK", timeout: .seconds(20))
+            let request = RetrieveRequest(
+                serverName: archive.aeTitle, calledAETitle: archive.aeTitle, ourAETitle: "PACSLINK", peerHost: "127.0.0.1",
+                peerAddresses: ["127.0.0.1"], studyInstanceUID: archive.instances[0].study)
+            return try await MoveSCU.retrieve(target, request: request, listenPort: port, coordinator: coordinator, on: group.next())
+        }
+        async let one = run(first)
+        async let two = run(second)
+        let (a, b) = try await (one, two)
+        await acceptor.stop()
+        #expect(Set(a.move.storedInstances) == Set(first.instances.map(\.sop)), "\(first.log)")
+        #expect(Set(b.move.storedInstances) == Set(second.instances.map(\.sop)), "\(second.log)")
+        #expect(a.ending == .completed(finalStatus: .success))
+        #expect(b.ending == .completed(finalStatus: .success))
     }
 }
