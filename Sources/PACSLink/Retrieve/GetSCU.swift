@@ -42,10 +42,12 @@ public enum GetSCU {
                 let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: getClass))
                 let rq = CGetRQ(messageID: move.messageID, affectedSOPClassUID: getClass)
                 let final: DIMSECommand
+                let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: getClass, dataSet: bytes) {
+                    pending, _ in
+                    if case .cGetRSP(let rsp) = pending { coordinator.receive(rsp) }
+                }
                 do throws(AssociationError) {
-                    final = try await association.send(rq, abstractSyntax: getClass, dataSet: bytes) { pending, _ in
-                        if case .cGetRSP(let rsp) = pending { coordinator.receive(rsp) }
-                    }
+                    final = try sent.get()
                 } catch {
                     association.abort()
                     throw QueryRetrieveFailure(association: error)

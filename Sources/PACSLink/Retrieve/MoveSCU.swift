@@ -36,10 +36,12 @@ public enum MoveSCU {
                 let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: sopClass))
                 let rq = CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClass, moveDestination: request.ourAETitle)
                 let final: DIMSECommand
+                let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: sopClass, dataSet: bytes) {
+                    pending, _ in
+                    if case .cMoveRSP(let rsp) = pending { coordinator.receive(rsp) }
+                }
                 do throws(AssociationError) {
-                    final = try await association.send(rq, abstractSyntax: sopClass, dataSet: bytes) { pending, _ in
-                        if case .cMoveRSP(let rsp) = pending { coordinator.receive(rsp) }
-                    }
+                    final = try sent.get()
                 } catch {
                     association.abort()
                     throw QueryRetrieveFailure(association: error)
