@@ -63,10 +63,13 @@ struct SendCommand: AsyncParsableCommand {
         do {
             opener = try AssociationStoreOpener(
                 host: target.host, port: target.port, calledAETitle: target.calledAET, callingAETitle: target.callingAET,
-                timeouts: .uniform(.seconds(target.timeout)), group: group)
-        } catch {
+                timeouts: .uniform(.seconds(target.timeout)), tls: try target.tls.map { try TLSContext($0) }, group: group)
+        } catch let error as ProtocolError {
             FileHandle.standardError.write(Data("pacslink: error: \(error.detail)\n".utf8))
             throw ExitCode(ExitStatus.invalid.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("pacslink: error: TLS: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.failed.rawValue)
         }
         let scan = SendScanner.scan(paths, recursive: recursive)
         let display = SendDisplay(scan: scan, mode: json ? .quiet : isatty(STDOUT_FILENO) == 1 ? .bar : .lines)
@@ -85,17 +88,14 @@ struct SendCommand: AsyncParsableCommand {
         if let host, let port, let calledAET {
             return (SendTarget(name: nil, host: host, port: port, calledAET: calledAET,
                                callingAET: callingAET ?? LocalSettings(environment: [:]).aeTitle,
-                               timeout: timeout ?? 30), arguments)
+                               timeout: timeout ?? 30, tls: nil), arguments)
         }
         let snapshot = try global.registry.load()
         let entry = try snapshot.server(named: arguments[0])
-        guard !entry.tls else {
-            FileHandle.standardError.write(Data("pacslink: error: \(entry.name) uses TLS, which send does not support yet\n".utf8))
-            throw ExitCode(ExitStatus.failed.rawValue)
-        }
         let target = SendTarget(
             name: entry.name, host: entry.connectHost, port: entry.port, calledAET: entry.aeTitle,
-            callingAET: callingAET ?? entry.localAETitle ?? snapshot.local.aeTitle, timeout: timeout ?? entry.timeout ?? 30)
+            callingAET: callingAET ?? entry.localAETitle ?? snapshot.local.aeTitle, timeout: timeout ?? entry.timeout ?? 30,
+            tls: entry.tls ? EchoTarget.tls(caFile: entry.tlsCA, verify: entry.verifyCertificate, certificate: entry.tlsCert, key: entry.tlsKey) : nil)
         return (target, Array(arguments.dropFirst()))
     }
 
@@ -122,6 +122,8 @@ private struct SendTarget {
     var calledAET: String
     var callingAET: String
     var timeout: Double
+    /// From the registry entry; `--host` sends are plain TCP.
+    var tls: TLSConfiguration?
 
     var description: String { (name.map { "\($0) " } ?? "") + "\(calledAET)@\(host):\(port)" }
 }

@@ -2,32 +2,35 @@ import DICOMProtocol
 import DICOMTransport
 
 /// Opens real associations for `StoreSCU` (PS3.8 §9.3.2): to `host`:`port` as
-/// `callingAETitle` calling `calledAETitle`, each on the next loop of `group`.
+/// `callingAETitle` calling `calledAETitle`, each on the next loop of `group`, over TLS
+/// (PS3.15 Annex B.1) when given a context.
 public struct AssociationStoreOpener: StoreAssociationOpener {
     public var host: String
     public var port: UInt16
     public var calledAETitle: AETitle
     public var callingAETitle: AETitle
     public var timeouts: AssociationTimeouts
+    public var tls: TLSContext?
     public let group: EventLoopGroup
 
     /// Throws `ProtocolError` naming the AE title that is not valid.
     public init(
         host: String, port: UInt16, calledAETitle: String, callingAETitle: String, timeouts: AssociationTimeouts,
-        group: EventLoopGroup
+        tls: TLSContext? = nil, group: EventLoopGroup
     ) throws(ProtocolError) {
         self.host = host
         self.port = port
         self.calledAETitle = try AETitle(validating: calledAETitle, field: "called AE title")
         self.callingAETitle = try AETitle(validating: callingAETitle, field: "calling AE title")
         self.timeouts = timeouts
+        self.tls = tls
         self.group = group
     }
 
     public func open(proposing contexts: [PresentationContextRQ]) async throws -> any StoreAssociation {
         let request = AssociationRequest(
             host: host, port: port, calledAETitle: calledAETitle, callingAETitle: callingAETitle,
-            presentationContexts: contexts, timeouts: timeouts)
+            presentationContexts: contexts, timeouts: timeouts, tls: tls)
         return AssociationStore(association: try await Association.request(request, on: group.next()))
     }
 }
