@@ -84,3 +84,50 @@ struct ListenStoreInteropTests {
         #expect(events(listener.stdout).filter { $0["event"] == "stored" }.count == 1, "\(listener.stdout)")
     }
 }
+
+/// The storage root on a full or read-only file system (a small tmpfs mounted for the test,
+/// so root only): the store is answered 0xA700, no partial file is left, and the listener keeps
+/// serving once there is room again.
+@Suite("listen with a full or read-only storage root", .serialized, .enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+struct ListenStoreFullDiskInteropTests {
+    @Test("PS3.4 B.2.3 out of space and read-only: 0xA700, no partial files, the listener keeps serving")
+    func fullAndReadOnly() throws {
+        let archive = try RetrieveTestArchive(destinationPort: 1, studies: [[2]])
+        let home = try TemporaryDirectory(prefix: "listen-full")
+        let root = home.url.appendingPathComponent("store")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let mount = try ChildProcess.run("/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", root.path])
+        try #require(mount.status == 0, "\(mount.stderr)")
+        defer { _ = try? ChildProcess.run("/bin/umount", [root.path]) }
+        let filler = root.appendingPathComponent("filler")
+        _ = try ChildProcess.run("/bin/dd", ["if=/dev/zero", "of=\(filler.path)", "bs=4k"])
+        let port = FreePort.next()
+        let listener = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["--config", home.path + "/user.ini", "--admin-config", home.path + "/admin.ini", "listen", "--aet", "OURS",
+             "--storage", root.path, "--json", "--open", "--port", String(port)])
+        try listener.waitUntilListening(on: port)
+        let storescu = try DCMTK.tool("storescu")
+        func store(_ instance: RetrieveTestArchive.Instance) throws {
+            _ = try ChildProcess.run(storescu, ["-aet", "STORESCU", "-aec", "OURS", "127.0.0.1", String(port), archive.url(of: instance).path], timeout: 60)
+        }
+        try store(archive.instances[0])
+        try FileManager.default.removeItem(at: filler)
+        let remount = try ChildProcess.run("/bin/mount", ["-o", "remount,ro", root.path])
+        try #require(remount.status == 0, "\(remount.stderr)")
+        try store(archive.instances[0])
+        _ = try ChildProcess.run("/bin/mount", ["-o", "remount,rw", root.path])
+        try store(archive.instances[1])
+        listener.stop()
+        let events = listener.stdout.split(separator: "\n").compactMap {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+        }.filter { $0["event"] == "stored" || $0["event"] == "store_failed" }
+        #expect(events.map { $0["event"] ?? "" } == ["store_failed", "store_failed", "stored"], "\(listener.stdout)")
+        #expect(events.prefix(2).allSatisfy { $0["status"]?.hasPrefix("0xA700") == true }, "\(events)")
+        #expect(events.first?["error"]?.contains("storage full") == true, "\(events)")
+        #expect(events.dropFirst().first?["error"]?.contains("not writable") == true, "\(events)")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+        #expect(files.filter { $0.hasSuffix(".dcm") } == ["ReceivedFiles/\(archive.instances[1].study)/\(archive.instances[1].series)/\(archive.instances[1].sop).dcm"], "\(files)")
+        #expect(!files.contains { $0.contains("partial") }, "\(files)")
+    }
+}
