@@ -1,3 +1,4 @@
+import DICOMProtocol
 import Foundation
 import Testing
 import TestSupport
@@ -38,6 +39,33 @@ struct ListenStoreInteropTests {
             let file = home.path + "/store/ReceivedFiles/\(instance.study)/\(instance.series)/\(instance.sop).dcm"
             #expect(try RetrieveInteropTests.dataSetDump(file) == RetrieveInteropTests.dataSetDump(archive.url(of: instance).path))
         }
+    }
+
+    @Test("PS3.4 B.2 a 4 MB instance (hundreds of PDVs) is streamed to disk and stored with the exact data set bytes")
+    func largeInstance() throws {
+        let home = try TemporaryDirectory(prefix: "listen-store")
+        var dataSet = DataSet()
+        let (study, series, sop) = ("1.2.826.0.1.3680043.9.6.1", "1.2.826.0.1.3680043.9.6.1.1", "1.2.826.0.1.3680043.9.6.1.1.1")
+        dataSet.setUID("1.2.840.10008.5.1.4.1.1.7", for: .sopClassUID)
+        dataSet.setUID(sop, for: .sopInstanceUID)
+        dataSet.setUID(study, for: .studyInstanceUID)
+        dataSet.setUID(series, for: .seriesInstanceUID)
+        dataSet.insert(DataElement(tag: .pixelData, vr: .OB, bytes: (0..<4_000_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 9) }))
+        let bytes = try DataSetEncoder(encoding: .explicitVRLittleEndian).encode(dataSet)
+        let meta = try FileMetaInformation(
+            mediaStorageSOPClassUID: "1.2.840.10008.5.1.4.1.1.7", mediaStorageSOPInstanceUID: sop,
+            transferSyntaxUID: TransferSyntax.explicitVRLittleEndian.uid).encoded()
+        let source = home.url.appendingPathComponent("large.dcm")
+        try Data(meta + bytes).write(to: source)
+        let port = FreePort.next()
+        let listener = try listen(home, ["--port", String(port), "--open"], port: port)
+        let run = try ChildProcess.run(
+            DCMTK.tool("storescu"), ["-xe", "-aet", "STORESCU", "-aec", "OURS", "127.0.0.1", String(port), source.path], timeout: 60)
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        listener.stop()
+        let received = try Data(contentsOf: URL(fileURLWithPath: home.path + "/store/ReceivedFiles/\(study)/\(series)/\(sop).dcm"))
+        #expect(received.count > bytes.count)
+        #expect(Array(received.suffix(bytes.count)) == bytes)
     }
 
     @Test("PS3.8 9.3.4 listen without --open: a registered server's AE stores, any other calling AE is rejected")
