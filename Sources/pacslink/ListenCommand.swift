@@ -11,7 +11,8 @@ import PACSLink
 ///
 /// Stores no retrieve of this process asked for are unsolicited: filed under
 /// `<storage>/ReceivedFiles/<Study>/<Series>/<SOP>.dcm`. Access: only the AE titles of registered
-/// servers (and `allowed_callers`) may associate, unless `--open` (or `open = yes`) — then any
+/// servers (and `allowed_callers`), from the addresses registered servers' hosts resolve to, may
+/// associate, unless `--open` (or `open = yes`) — then any
 /// calling and called AE title; with neither servers nor allowed callers configured, any calling
 /// AE title is accepted (a warning says so). On SIGINT/SIGTERM the listener stops accepting,
 /// waits (up to 30 s) for the stores in flight to be written and answered, then exits.
@@ -60,13 +61,16 @@ struct ListenCommand: AsyncParsableCommand {
         }
         let root = storage ?? local?.storage ?? FileManager.default.currentDirectoryPath
         let servers = snapshot?.servers ?? []
+        // allowed_callers name AE titles without addresses: with them, addresses are not checked.
+        let checksAddresses = !isOpen && !servers.isEmpty && (local?.allowedCallers ?? []).isEmpty
+        let hosts = checksAddresses ? await Self.addresses(of: servers, on: group.next()) : nil
         do {
             let context = try tls.map { configuration throws(TransportError) in try TLSContext(configuration) }
             acceptor = try StorageListener.make(
                 addresses: listenPorts.map { MultiplexedAcceptor.ListenAddress(port: $0) }
                     + tlsNumbers.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
                 aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: isOpen,
-                allowedCallers: isOpen || callers.isEmpty ? nil : callers,
+                allowedCallers: isOpen || callers.isEmpty ? nil : callers, allowedHosts: hosts,
                 store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root))), coordinator: coordinator,
                 preferredTransferSyntax: { calling in
                     servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
@@ -91,6 +95,23 @@ struct ListenCommand: AsyncParsableCommand {
             try? await Task.sleep(for: .milliseconds(20))
         }
         group.shutdown()
+    }
+
+    /// The IP addresses registered servers' hosts resolve to (a host that does not resolve is
+    /// left out, with a warning): the peers allowed in without --open.
+    static func addresses(of servers: [ServerEntry], on loop: EventLoop) async -> Set<String> {
+        var addresses: Set<String> = []
+        for server in servers {
+            do {
+                for address in try await NameResolver.resolve(host: server.connectHost, port: server.port, on: loop) {
+                    addresses.insert(AcceptancePolicy.host(ofPeer: address.description))
+                }
+            } catch {
+                FileHandle.standardError.write(Data(
+                    "pacslink: warning: server \(server.name): \(server.connectHost) does not resolve (\(error)); it cannot connect\n".utf8))
+            }
+        }
+        return addresses
     }
 
     /// Without --port: the receive port and every server's listen port, each once.

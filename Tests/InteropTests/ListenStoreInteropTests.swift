@@ -88,6 +88,23 @@ struct ListenStoreInteropTests {
         #expect(all.filter { $0["event"] == "stored" }.count == 1, "\(listener.stdout)")
     }
 
+    @Test("PS3.8 9.3.4 listen without --open: a registered AE calling from an address its host does not resolve to is rejected")
+    func accessPolicyAddress() throws {
+        let archive = try RetrieveTestArchive(destinationPort: 1, studies: [[1]])
+        let home = try TemporaryDirectory(prefix: "listen-store")
+        try "[server \"pacs\"]\nae_title = PACS1\nhost = 192.0.2.7\nport = 104\n".write(
+            to: home.url.appendingPathComponent("user.ini"), atomically: true, encoding: .utf8)
+        let port = FreePort.next()
+        let listener = try listen(home, ["--port", String(port)], port: port)
+        let run = try ChildProcess.run(
+            DCMTK.tool("storescu"), ["-aet", "PACS1", "-aec", "OURS", "127.0.0.1", String(port), archive.url(of: archive.instances[0]).path],
+            timeout: 60)
+        listener.stop()
+        let all = events(listener.stdout)
+        #expect(all.contains { $0["event"] == "rejected" && $0["calling_aet"] == "PACS1" }, "\(listener.stdout)\(run.stderr)")
+        #expect(!all.contains { $0["event"] == "stored" }, "\(listener.stdout)")
+    }
+
     @Test("PS3.15 B.1 storescu +tls into listen --tls-port requiring client certificates: trusted stores, untrusted refused")
     func tlsStore() throws {
         let archive = try RetrieveTestArchive(destinationPort: 1, studies: [[1]])

@@ -5,11 +5,13 @@ import DICOMTransport
 /// receives C-MOVE sub-operations for `pacslink retrieve` and unsolicited stores for
 /// `pacslink listen`. Each association gets a `StorageSCP` that routes its stores through
 /// `coordinator`; `preferredTransferSyntax` names, per calling AE title, the server's
-/// preferred compression, accepted first when the PACS proposes it.
+/// preferred compression, accepted first when the PACS proposes it. `allowedCallers` and
+/// `allowedHosts` (IP addresses as text), when given, limit who may associate (PS3.8 §9.3.4:
+/// rejected "calling AE title not recognized").
 public enum StorageListener {
     public static func make(
         addresses: [MultiplexedAcceptor.ListenAddress], aeTitle: String, open: Bool = false,
-        allowedCallers: [String]? = nil, store: InstanceStore, coordinator: RetrieveCoordinator,
+        allowedCallers: [String]? = nil, allowedHosts: Set<String>? = nil, store: InstanceStore, coordinator: RetrieveCoordinator,
         preferredTransferSyntax: @escaping @Sendable (_ callingAETitle: String) -> String? = { _ in nil },
         maximumAssociations: Int = 64, timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
         onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in },
@@ -21,7 +23,8 @@ public enum StorageListener {
         }
         let configuration = MultiplexedAcceptor.Configuration(
             addresses: addresses,
-            policy: AcceptancePolicy(aeTitles: [ours], promiscuous: open, allowedCallingAETitles: callers),
+            policy: AcceptancePolicy(
+                aeTitles: [ours], promiscuous: open, allowedCallingAETitles: callers, allowedHosts: allowedHosts),
             maximumAssociations: maximumAssociations, timeouts: timeouts,
             route: { rq, peer in
                 let calling = rq.callingAETitle.value
