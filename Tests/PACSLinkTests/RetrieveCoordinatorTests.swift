@@ -85,5 +85,8 @@ struct RetrieveCoordinatorTests {
             PresentationContextRQ(id: 1, abstractSyntax: ct, transferSyntaxes: all)).transferSyntax == TransferSyntax.explicitVRLittleEndian.uid)
         #expect(policy.answer(PresentationContextRQ(
             id: 1, abstractSyntax: ct, transferSyntaxes: [TransferSyntax.deflatedExplicitVRLittleEndian.uid])).result == .transferSyntaxesNotSupported)
+        let deflate = TransferSyntax.deflatedExplicitVRLittleEndian.uid
+        #expect(StorageSCP.policy(preferring: deflate).presentationContexts.answer(
+            PresentationContextRQ(id: 1, abstractSyntax: ct, transferSyntaxes: [deflate])).result == .transferSyntaxesNotSupported)
     }
 }

@@ -38,7 +38,8 @@ public struct StorageSCP: DIMSEServiceHandler {
     /// Endian (deflate is never accepted: the writer stores data sets as received).
     public static func policy(preferring preferred: String? = nil) -> AcceptorPolicy {
         let uncompressed = [TransferSyntax.explicitVRLittleEndian.uid, TransferSyntax.implicitVRLittleEndian.uid]
-        let storage = preferred.map { first in [first] + uncompressed.filter { $0 != first } } ?? uncompressed
+        let usable = preferred.flatMap { $0 == TransferSyntax.deflatedExplicitVRLittleEndian.uid ? nil : $0 }
+        let storage = usable.map { first in [first] + uncompressed.filter { $0 != first } } ?? uncompressed
         var syntaxes = [SOPClass.verification.uid: uncompressed]
         for sopClass in SOPClass.allStorage { syntaxes[sopClass.uid] = storage }
         return AcceptorPolicy(
