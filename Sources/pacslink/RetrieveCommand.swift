@@ -28,6 +28,9 @@ struct RetrieveCommand: AsyncParsableCommand {
     var method: String?
     @Option(help: ArgumentHelp("Storage root (default: the local storage).", valueName: "DIR")) var out: String?
     @Flag(help: "Print one JSON document.") var json = false
+    @Option(help: ArgumentHelp(
+        "Give up when nothing (no response, no instance) arrives for this long, naming what is missing.", valueName: "SECONDS"))
+    var timeout: Double = 120
 
     func run() async throws {
         let snapshot = try global.registry.load()
@@ -51,7 +54,12 @@ struct RetrieveCommand: AsyncParsableCommand {
             peerAddresses: addresses ?? [entry.connectHost], studyInstanceUID: study, seriesInstanceUIDs: series,
             method: retrieveMethod)
         let json = json
-        let coordinator = RetrieveCoordinator { event in if !json { RetrieveProgress.print(event) } }
+        guard timeout > 0 && timeout <= 86_400 else {
+            throw RegistryError(.invalid, "--timeout \(timeout): must be a number of seconds above 0")
+        }
+        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .milliseconds(Int64(timeout * 1000)))) { event in
+            if !json { RetrieveProgress.print(event) }
+        }
         let store = InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)))
         let preferred = entry.compression.flatMap { TransferSyntax.lookup($0)?.uid }
         let result: Result<RetrieveOutcome, QueryRetrieveFailure>
