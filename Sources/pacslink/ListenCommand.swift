@@ -5,9 +5,17 @@ import Dispatch
 import Foundation
 import PACSLink
 
-/// `pacslink listen [--port N]… [--tls-port N]… [--aet AE] [--tls-cert F --tls-key F] [--tls-ca F]
-/// [--open] [--json]`: a Verification SCP on every
-/// port at once until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
+/// `pacslink listen [--port N]… [--tls-port N]… [--aet AE] [--storage DIR] [--tls-cert F --tls-key F]
+/// [--tls-ca F] [--open] [--json]`: a Storage SCP (and Verification SCP) on every port at once
+/// until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
+///
+/// Stores no retrieve of this process asked for are unsolicited: filed under
+/// `<storage>/ReceivedFiles/<Study>/<Series>/<SOP>.dcm`. Access: only the AE titles of registered
+/// servers (and `allowed_callers`), from the addresses registered servers' hosts resolve to, may
+/// associate, unless `--open` (or `open = yes`) — then any
+/// calling and called AE title; with neither servers nor allowed callers configured, any calling
+/// AE title is accepted (a warning says so). On SIGINT/SIGTERM the listener stops accepting,
+/// waits (up to 30 s) for the stores in flight to be written and answered, then exits.
 struct ListenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "listen", abstract: "Accept associations (Verification SCP) until interrupted.")
@@ -20,6 +28,7 @@ struct ListenCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Our TLS certificate (PEM) (default: the local one).", valueName: "FILE")) var tlsCert: String?
     @Option(help: ArgumentHelp("Its private key (PEM).", valueName: "FILE")) var tlsKey: String?
     @Option(help: ArgumentHelp("Require client certificates signed by these CAs (PEM).", valueName: "FILE")) var tlsCA: String?
+    @Option(help: ArgumentHelp("Storage root (default: the local storage).", valueName: "DIR")) var storage: String?
     @Option(name: .customLong("aet"), help: ArgumentHelp("Our AE title (default: the local AE title).", valueName: "AE"))
     var aeTitle: String?
     @Flag(help: "Accept any called AE title.") var open = false
@@ -43,13 +52,32 @@ struct ListenCommand: AsyncParsableCommand {
         let group = EventLoopGroup()
         let printer = ListenPrinter(json: json)
         let acceptor: MultiplexedAcceptor
+        let coordinator = RetrieveCoordinator { printer.stored($0) }
+        let isOpen = open || local?.open == true
+        let callers = (snapshot?.servers.map(\.aeTitle) ?? []) + (local?.allowedCallers ?? [])
+        if !isOpen && callers.isEmpty {
+            FileHandle.standardError.write(Data(
+                "pacslink: no servers registered and no allowed_callers: accepting any calling AE title\n".utf8))
+        }
+        let root = storage ?? local?.storage ?? FileManager.default.currentDirectoryPath
+        let servers = snapshot?.servers ?? []
+        // allowed_callers name AE titles without addresses: with them, addresses are not checked.
+        let checksAddresses = !isOpen && !servers.isEmpty && (local?.allowedCallers ?? []).isEmpty
+        let hosts = checksAddresses ? await Self.addresses(of: servers, on: group.next()) : nil
         do {
-            acceptor = try VerificationListener.make(
-                ports: listenPorts, tlsPorts: tlsNumbers, tls: tls, aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK",
-                open: open || local?.open == true,
-                allowedCallers: local?.allowedCallers ?? [], maximumAssociations: maxAssociations,
+            let context = try tls.map { configuration throws(TransportError) in try TLSContext(configuration) }
+            acceptor = try StorageListener.make(
+                addresses: listenPorts.map { MultiplexedAcceptor.ListenAddress(port: $0) }
+                    + tlsNumbers.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
+                aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: isOpen,
+                allowedCallers: isOpen || callers.isEmpty ? nil : callers, allowedHosts: hosts,
+                store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root))), coordinator: coordinator,
+                preferredTransferSyntax: { calling in
+                    servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
+                },
+                maximumAssociations: maxAssociations,
                 timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
-                onEvent: printer.print)
+                onEcho: { printer.print(.echo(peer: $0)) }, onEvent: { printer.print(.acceptor($0)) })
         } catch {
             throw RegistryError(.invalid, "\(error)")
         }
@@ -62,7 +90,28 @@ struct ListenCommand: AsyncParsableCommand {
         }
         await Self.waitForTermination()
         await acceptor.stop()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while coordinator.storesInFlight > 0 && ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
         group.shutdown()
+    }
+
+    /// The IP addresses registered servers' hosts resolve to (a host that does not resolve is
+    /// left out, with a warning): the peers allowed in without --open.
+    static func addresses(of servers: [ServerEntry], on loop: EventLoop) async -> Set<String> {
+        var addresses: Set<String> = []
+        for server in servers {
+            do {
+                for address in try await NameResolver.resolve(host: server.connectHost, port: server.port, on: loop) {
+                    addresses.insert(AcceptancePolicy.host(ofPeer: address.description))
+                }
+            } catch {
+                FileHandle.standardError.write(Data(
+                    "pacslink: warning: server \(server.name): \(server.connectHost) does not resolve (\(error)); it cannot connect\n".utf8))
+            }
+        }
+        return addresses
     }
 
     /// Without --port: the receive port and every server's listen port, each once.
@@ -134,6 +183,21 @@ final class ListenPrinter: Sendable {
     let json: Bool
     init(json: Bool) { self.json = json }
 
+    /// A store finished: written (under ReceivedFiles/ when unsolicited) or failed.
+    func stored(_ event: RetrieveCoordinator.Event) {
+        guard case .stored(_, let sop, let file, let failure) = event else { return }
+        let line: String
+        if json {
+            var object = ["event": failure == nil ? "stored" : "store_failed", "sop_instance_uid": sop]
+            if let file { object["file"] = file }
+            if let failure { object["error"] = failure.detail; object["status"] = failure.status.description }
+            line = Self.encode(object)
+        } else {
+            line = failure.map { "C-STORE \(sop) failed: \($0.status.description): \($0.detail)" } ?? "C-STORE \(sop) stored: \(file ?? "")"
+        }
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
     func print(_ event: VerificationListener.Event) {
         let line = json ? jsonLine(event) : text(event)
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
@@ -161,6 +225,10 @@ final class ListenPrinter: Sendable {
             if let error { object["error"] = error.detail; object["phase"] = error.phase.rawValue }
         case .acceptor(.acceptFailed(let error)): object = ["event": "accept_failed", "error": error.description]
         }
+        return Self.encode(object)
+    }
+
+    private static func encode(_ object: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? String(decoding: encoder.encode(object), as: UTF8.self)) ?? "{}"

@@ -14,7 +14,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
             // One line per subcommand; keep the order of docs/cli.md.
             ServersCommand.self, LocalCommand.self,
             EchoCommand.self, ListenCommand.self,
-            FindCommand.self,
+            FindCommand.self, RetrieveCommand.self,
             SendCommand.self,
             DumpCommand.self,
             BenchCommand.self,

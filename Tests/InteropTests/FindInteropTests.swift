@@ -6,7 +6,7 @@ import TestSupport
 /// the study and series levels, as streamed lines and as one JSON document.
 @Suite("find against dcmqrscp")
 struct FindInteropTests {
-    @Test("PS3.4 C.4.1 C-FIND study and series levels return what dcmqrscp holds")
+    @Test("PS3.4 C.4.1 C-FIND study, series (Study Root) and patient (Patient Root) levels return what dcmqrscp holds")
     func studyAndSeriesLevels() throws {
         let archive = try RetrieveTestArchive(destinationPort: FreePort.next(), studies: [[2, 1], [1]])
         try archive.start()
@@ -36,6 +36,10 @@ struct FindInteropTests {
         let modalities = matches.compactMap { (($0["00080060"] as? [String: Any])?["Value"] as? [String])?.first }
         #expect(Set(series) == ["1.2.826.0.1.3680043.9.7.1.1", "1.2.826.0.1.3680043.9.7.1.2"])
         #expect(Set(modalities) == ["OT", "CT"])
+
+        run = try ChildProcess.run(pacslink, options + ["find", "pacs", "--level", "patient", "-k", "PatientName=Test^Patient2"])
+        #expect(run.status == 0, "\(run.stderr)\n\(archive.log)")
+        #expect(run.stdout.split(separator: "\n").map(String.init) == ["PatientName\tPatientID", "Test^Patient2\tPID2"], "\(run.stdout)")
 
         run = try ChildProcess.run(pacslink, options + ["find", "pacs", "--level", "study", "-k", "PatientID=NOBODY"])
         #expect(run.status == 0)

@@ -29,18 +29,12 @@ public enum FindSCU {
                 let counter = MatchCounter()
                 let request = CFindRQ(messageID: 1, affectedSOPClassUID: sopClass)
                 let final: DIMSECommand
-                let sent = await withTaskCancellationHandler { () async -> Result<DIMSECommand, AssociationError> in
-                    do throws(AssociationError) {
-                        return .success(try await association.send(request, abstractSyntax: sopClass, dataSet: bytes) { _, dataSet in
-                            guard let dataSet, let match = try? decoder.decode(dataSet) else { return }
-                            counter.count += 1
-                            onMatch(match)
-                        })
-                    } catch {
-                        return .failure(error)
-                    }
-                } onCancel: {
-                    Task { await association.cancel(messageID: 1, abstractSyntax: sopClass) }
+                let sent = await PeerAssociation.sendCancellable(
+                    request, on: association, abstractSyntax: sopClass, dataSet: bytes
+                ) { _, dataSet in
+                    guard let dataSet, let match = try? decoder.decode(dataSet) else { return }
+                    counter.count += 1
+                    onMatch(match)
                 }
                 do throws(AssociationError) {
                     final = try sent.get()

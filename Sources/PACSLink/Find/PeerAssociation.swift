@@ -46,4 +46,22 @@ enum PeerAssociation {
     static func encoding(of context: AcceptedPresentationContext?) -> DataSetEncoding {
         context?.transferSyntax == TransferSyntax.implicitVRLittleEndian.uid ? .implicitVRLittleEndian : .explicitVRLittleEndian
     }
+
+    /// Sends `request` and waits for its final response; cancelling the calling task sends
+    /// C-CANCEL-RQ for it (PS3.7 §9.3.2.3, §9.3.3.3, §9.3.4.3), and the SCP's final response
+    /// (0xFE00 Cancel) still ends the wait.
+    static func sendCancellable<Request: DIMSERequest>(
+        _ request: Request, on association: isolated Association, abstractSyntax: String, dataSet: [UInt8],
+        onPending: @escaping PendingResponseHandler
+    ) async -> Result<DIMSECommand, AssociationError> {
+        await withTaskCancellationHandler { () async -> Result<DIMSECommand, AssociationError> in
+            do throws(AssociationError) {
+                return .success(try await association.send(request, abstractSyntax: abstractSyntax, dataSet: dataSet, onPending: onPending))
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            Task { await association.cancel(messageID: request.messageID, abstractSyntax: abstractSyntax) }
+        }
+    }
 }

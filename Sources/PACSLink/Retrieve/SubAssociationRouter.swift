@@ -159,8 +159,9 @@ public struct SubAssociationRouter: Sendable {
         return RetrieveOutcome(move: move, ending: .completed(finalStatus: status))
     }
 
+    /// Closes retrieve `id` now, whatever its state (its association failed); returns it.
     @discardableResult
-    private mutating func close(_ id: PendingMove.ID) -> PendingMove? {
+    public mutating func close(_ id: PendingMove.ID) -> PendingMove? {
         guard let move = openRetrieves.removeValue(forKey: id) else { return nil }
         byMessageID[move.messageID] = nil
         return move

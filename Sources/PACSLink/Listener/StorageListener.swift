@@ -1,0 +1,38 @@
+import DICOMProtocol
+import DICOMTransport
+
+/// A `MultiplexedAcceptor` serving the Storage SCP (and Verification) as `aeTitle`: what
+/// receives C-MOVE sub-operations for `pacslink retrieve` and unsolicited stores for
+/// `pacslink listen`. Each association gets a `StorageSCP` that routes its stores through
+/// `coordinator`; `preferredTransferSyntax` names, per calling AE title, the server's
+/// preferred compression, accepted first when the PACS proposes it. `allowedCallers` and
+/// `allowedHosts` (IP addresses as text), when given, limit who may associate (PS3.8 §9.3.4:
+/// rejected "calling AE title not recognized").
+public enum StorageListener {
+    public static func make(
+        addresses: [MultiplexedAcceptor.ListenAddress], aeTitle: String, open: Bool = false,
+        allowedCallers: [String]? = nil, allowedHosts: Set<String>? = nil, store: InstanceStore, coordinator: RetrieveCoordinator,
+        preferredTransferSyntax: @escaping @Sendable (_ callingAETitle: String) -> String? = { _ in nil },
+        maximumAssociations: Int = 64, timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
+        onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in },
+        onEvent: @escaping @Sendable (AcceptorEvent) -> Void = { _ in }
+    ) throws(ProtocolError) -> MultiplexedAcceptor {
+        let ours = try AETitle(validating: aeTitle, field: "AE title")
+        let callers = try allowedCallers.map { titles throws(ProtocolError) in
+            Set(try titles.map { title throws(ProtocolError) in try AETitle(validating: title, field: "allowed caller") })
+        }
+        let configuration = MultiplexedAcceptor.Configuration(
+            addresses: addresses,
+            policy: AcceptancePolicy(
+                aeTitles: [ours], promiscuous: open, allowedCallingAETitles: callers, allowedHosts: allowedHosts),
+            maximumAssociations: maximumAssociations, timeouts: timeouts,
+            route: { rq, peer in
+                let calling = rq.callingAETitle.value
+                let scp = StorageSCP(
+                    store: store, coordinator: coordinator, callingAETitle: calling, peerAddress: AcceptancePolicy.host(ofPeer: peer),
+                    onEcho: onEcho)
+                return (StorageSCP.policy(preferring: preferredTransferSyntax(calling)), scp)
+            })
+        return MultiplexedAcceptor(configuration, group: group, onEvent: onEvent)
+    }
+}

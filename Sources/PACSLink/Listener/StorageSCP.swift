@@ -1,0 +1,126 @@
+import DICOMProtocol
+import DICOMTransport
+
+/// The Storage SOP Classes as SCP (PS3.4 Annex B) for one association, plus Verification:
+/// each C-STORE-RQ is routed on its own (`RetrieveCoordinator`: a C-MOVE sub-operation, or
+/// unsolicited), its data set streamed to a Part 10 file on libuv's thread pool as it arrives
+/// (`PooledInstanceWriter`), and answered only once the file is renamed into place — or with
+/// the failure status of `StorageError` (0xA700, 0xA900, 0xC000, 0x0110), no partial file left.
+///
+/// On the requestor side of a C-GET the same handler serves the stores of that retrieve
+/// (`getRetrieve`), which need no routing.
+public struct StorageSCP: DIMSEServiceHandler {
+    public let store: InstanceStore
+    public let coordinator: RetrieveCoordinator
+    /// Calling AE title of the association (the PACS).
+    public let callingAETitle: String
+    /// The peer's IP address.
+    public let peerAddress: String
+    /// C-GET: the retrieve whose association this is.
+    public let getRetrieve: PendingMove.ID?
+    /// Hears each C-ECHO answered (the peer), for logs.
+    public let onEcho: @Sendable (_ peer: String) -> Void
+
+    public init(
+        store: InstanceStore, coordinator: RetrieveCoordinator, callingAETitle: String, peerAddress: String,
+        getRetrieve: PendingMove.ID? = nil, onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in }
+    ) {
+        self.onEcho = onEcho
+        self.store = store
+        self.coordinator = coordinator
+        self.callingAETitle = callingAETitle
+        self.peerAddress = peerAddress
+        self.getRetrieve = getRetrieve
+    }
+
+    /// Every non-retired storage SOP class and Verification; `preferred` (a server's
+    /// compression) first when the requestor proposes it, else Explicit then Implicit VR Little
+    /// Endian (deflate is never accepted: the writer stores data sets as received).
+    public static func policy(preferring preferred: String? = nil) -> AcceptorPolicy {
+        let uncompressed = [TransferSyntax.explicitVRLittleEndian.uid, TransferSyntax.implicitVRLittleEndian.uid]
+        let usable = preferred.flatMap { $0 == TransferSyntax.deflatedExplicitVRLittleEndian.uid ? nil : $0 }
+        let storage = usable.map { first in [first] + uncompressed.filter { $0 != first } } ?? uncompressed
+        var syntaxes = [SOPClass.verification.uid: uncompressed]
+        for sopClass in SOPClass.allStorage { syntaxes[sopClass.uid] = storage }
+        return AcceptorPolicy(
+            presentationContexts: PresentationContextPolicy(transferSyntaxes: syntaxes),
+            implementationClassUID: UID.implementationClassUID, implementationVersionName: UID.implementationVersionName)
+    }
+
+    public func association(
+        _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
+        context: AcceptedPresentationContext
+    ) {
+        guard case .cEchoRQ(let echo) = request else {
+            association.abort()
+            return
+        }
+        association.respond(
+            CEchoRSP(messageIDBeingRespondedTo: echo.messageID, affectedSOPClassUID: echo.affectedSOPClassUID, status: .success),
+            contextID: context.id)
+        onEcho(association.peer)
+    }
+
+    public func association(
+        _ association: isolated Association, streamDataSetOf request: DIMSECommand, context: AcceptedPresentationContext
+    ) -> (any DIMSEDataSetSink)? {
+        guard case .cStoreRQ(let rq) = request else { return nil }
+        let route: StoreRoute
+        if let getRetrieve {
+            route = coordinator.beginStore(rq.affectedSOPInstanceUID, for: getRetrieve)
+        } else {
+            route = coordinator.route(IncomingStore(rq, callingAETitle: callingAETitle, peerAddress: peerAddress, arrivedAt: .now))
+        }
+        let instance = IncomingInstance(
+            rq, transferSyntaxUID: context.transferSyntax, callingAETitle: callingAETitle, disposition: route.disposition)
+        let writer = PooledInstanceWriter(writer: store.begin(instance), pool: BlockingWorkPool(loop: association.eventLoop))
+        return StoreSink(request: rq, contextID: context.id, route: route, writer: writer, coordinator: coordinator)
+    }
+}
+
+/// One C-STORE's data set on its way to disk; answers the request once the file is in place.
+private final class StoreSink: DIMSEDataSetSink {
+    let request: CStoreRQ
+    let contextID: UInt8
+    let route: StoreRoute
+    let writer: PooledInstanceWriter
+    let coordinator: RetrieveCoordinator
+
+    init(request: CStoreRQ, contextID: UInt8, route: StoreRoute, writer: PooledInstanceWriter, coordinator: RetrieveCoordinator) {
+        self.request = request
+        self.contextID = contextID
+        self.route = route
+        self.writer = writer
+        self.coordinator = coordinator
+    }
+
+    func append(_ fragment: ArraySlice<UInt8>) {
+        writer.append(Array(fragment))
+    }
+
+    func finish(_ association: isolated Association) {
+        let (request, contextID, route, coordinator) = (request, contextID, route, coordinator)
+        writer.finish { [association] result in
+            let rsp: CStoreRSP
+            switch result {
+            case .success:
+                rsp = CStoreRSP(
+                    messageIDBeingRespondedTo: request.messageID, affectedSOPClassUID: request.affectedSOPClassUID,
+                    affectedSOPInstanceUID: request.affectedSOPInstanceUID, status: .success)
+            case .failure(let error):
+                rsp = CStoreRSP(
+                    messageIDBeingRespondedTo: request.messageID, affectedSOPClassUID: request.affectedSOPClassUID,
+                    affectedSOPInstanceUID: request.affectedSOPInstanceUID, status: error.status, errorComment: error.errorComment)
+            }
+            _ = association.enterFromLoop { $0.respond(rsp, contextID: contextID) }
+            coordinator.finishStore(route, sopInstanceUID: request.affectedSOPInstanceUID, result: result)
+        }
+    }
+
+    func abort() {
+        writer.abort()
+        coordinator.finishStore(
+            route, sopInstanceUID: request.affectedSOPInstanceUID,
+            result: .failure(StorageError(.ioFailure, "the association ended before the data set was complete")))
+    }
+}

@@ -1,0 +1,89 @@
+import DICOMProtocol
+import DICOMTransport
+
+/// The Query/Retrieve C-MOVE SCU (PS3.4 §C.4.2): registers the retrieve with the coordinator
+/// (whose Storage SCP must already listen on the port the PACS knows for our AE), asks the PACS
+/// to move the study (or series) to our AE, feeds every C-MOVE-RSP to the coordinator, and
+/// returns once the final response has come and every counted instance is stored — or the
+/// retrieve timed out, saying what is missing.
+///
+/// A PACS that does not know our AE as a destination answers 0xA801: the failure says to
+/// register our AE title, host and listen port on it.
+public enum MoveSCU {
+    public static func retrieve(
+        _ target: EchoTarget, request: RetrieveRequest, listenPort: UInt16, coordinator: RetrieveCoordinator,
+        on loop: EventLoop
+    ) async throws(QueryRetrieveFailure) -> RetrieveOutcome {
+        let sopClass = QueryModel.studyRoot.moveSOPClass.uid
+        let move: PendingMove
+        do {
+            move = try coordinator.register(request)
+        } catch {
+            throw QueryRetrieveFailure(error.description)
+        }
+        let association: Association
+        do {
+            association = try await PeerAssociation.open(
+                target, contexts: AssociationRequest.contexts(abstractSyntaxes: [sopClass], transferSyntaxes: PeerAssociation.uncompressed),
+                on: loop)
+        } catch {
+            coordinator.abandon(move.id)
+            throw error
+        }
+        let identifier = RetrieveIdentifier.make(study: request.studyInstanceUID, series: request.seriesInstanceUIDs)
+        let sent: Result<CMoveRSP, QueryRetrieveFailure> = await association.run { association in
+            do throws(QueryRetrieveFailure) {
+                let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: sopClass))
+                let rq = CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClass, moveDestination: request.ourAETitle)
+                let final: DIMSECommand
+                let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: sopClass, dataSet: bytes) {
+                    pending, _ in
+                    if case .cMoveRSP(let rsp) = pending { coordinator.receive(rsp) }
+                }
+                do throws(AssociationError) {
+                    final = try sent.get()
+                } catch {
+                    association.abort()
+                    throw QueryRetrieveFailure(association: error)
+                }
+                guard case .cMoveRSP(let rsp) = final else {
+                    association.abort()
+                    throw QueryRetrieveFailure("the peer answered the C-MOVE-RQ with \(final.commandField)")
+                }
+                try? await association.release()
+                return .success(rsp)
+            } catch {
+                return .failure(error)
+            }
+        }
+        let final: CMoveRSP
+        switch sent {
+        case .success(let rsp): final = rsp
+        case .failure(let error):
+            coordinator.abandon(move.id)
+            throw error
+        }
+        if final.status.code == 0xA801 {
+            coordinator.abandon(move.id)
+            throw QueryRetrieveFailure(
+                "\(target.calledAETitle) refused the move: \(final.statusDescription). Register our AE title "
+                    + "\(request.ourAETitle), this host's address and listen port \(listenPort) as a move destination on the PACS.",
+                status: final.status)
+        }
+        coordinator.receive(final)
+        return await coordinator.outcome(of: move.id)
+    }
+}
+
+/// The identifier of a study- or series-level C-MOVE/C-GET (PS3.4 §C.4.2.1.4, Study Root).
+enum RetrieveIdentifier {
+    static func make(study: String, series: [String]) -> DataSet {
+        var identifier = DataSet()
+        identifier.insert(DataElement(tag: .queryRetrieveLevel, asciiValues: [series.isEmpty ? "STUDY" : "SERIES"]))
+        identifier.setUID(study, for: .studyInstanceUID)
+        if !series.isEmpty {
+            identifier.insert(DataElement(tag: .seriesInstanceUID, vr: .UI, asciiValues: series))
+        }
+        return identifier
+    }
+}
