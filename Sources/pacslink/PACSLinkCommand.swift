@@ -15,6 +15,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
             ServersCommand.self, LocalCommand.self,
             EchoCommand.self, ListenCommand.self,
             DumpCommand.self,
+            SimulateCommand.self,
         ]
     )
 
