@@ -76,6 +76,12 @@ public final class SimulatedPACS: Sendable {
         for association in open { await association.abort() }
     }
 
+    /// Associations open on its port now (those it accepted; not its sub-associations).
+    public var activeAssociations: Int { acceptor.withLock { $0?.activeAssociations ?? 0 } }
+
+    /// C-MOVE sub-associations it keeps open (`Misbehaviour.neverReleaseSubAssociations`).
+    public var heldSubAssociations: Int { held.withLock { $0.count } }
+
     func hold(_ association: Association) {
         held.withLock { $0.append(association) }
     }
