@@ -14,8 +14,8 @@ struct SimulateCommand: AsyncParsableCommand {
         discussion: """
             Starts COUNT simulated PACS on ports P … P+COUNT-1 with AE titles AE, AE2, AE3, …, each \
             over its own synthetic studies (or the files of --from), and prints what each serves. \
-            C-MOVE sends only to the destinations given with --destination. With --config FILE, \
-            the file's [server "NAME"] sections describe the simulators instead (keys: ae_title, \
+            C-MOVE sends only to the destinations given with --destination. With --config FILE (for \
+            simulate, a simulator file, not a servers file), its [server "NAME"] sections describe the simulators instead (keys: ae_title, \
             port, host, studies, series, instances, size, seed, from, storage, destinations, \
             omit_move_originator, response_delay, reject, abort_after, never_release, tls_cert, tls_key).
             """)
@@ -31,7 +31,9 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(help: "Seed of the synthetic studies (default 1; simulator k uses seed + k - 1).") var seed: UInt64?
     @Option(help: ArgumentHelp("Serve the DICOM files under this folder instead of synthetic studies.", valueName: "DIR"))
     var from: String?
-    @Option(help: ArgumentHelp("A simulator file describing every simulator (see above).", valueName: "FILE")) var config: String?
+    /// `--config FILE` (docs/cli.md) is the simulator file here: simulate reads no servers file.
+    @OptionGroup var global: GlobalOptions
+    var config: String? { global.config }
     @Option(name: .customLong("destination"), help: ArgumentHelp("A C-MOVE destination (repeatable).", valueName: "AE=HOST:PORT"))
     var destinations: [String] = []
     @Flag(help: "Leave Move Originator AE Title and Message ID out of C-MOVE sub-operations.") var omitMoveOriginator = false
