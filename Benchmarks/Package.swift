@@ -21,6 +21,17 @@ let package = Package(
             path: "Benchmarks/PDUBenchmarks",
             swiftSettings: [.swiftLanguageMode(.v6)],
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "AssociationBenchmarks",
+            dependencies: [
+                .product(name: "PACSLink", package: "PACSLink"),
+                .product(name: "DICOMTransport", package: "PACSLink"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/AssociationBenchmarks",
+            swiftSettings: [.swiftLanguageMode(.v6)],
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

@@ -14,8 +14,11 @@ struct PACSLinkCommand: AsyncParsableCommand {
             // One line per subcommand; keep the order of docs/cli.md.
             ServersCommand.self, LocalCommand.self,
             EchoCommand.self, ListenCommand.self,
+            FindCommand.self,
+            SendCommand.self,
             DumpCommand.self,
             SimulateCommand.self,
+            BenchCommand.self,
         ]
     )
 

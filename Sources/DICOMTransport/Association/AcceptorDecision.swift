@@ -15,4 +15,31 @@ public protocol DIMSEServiceHandler: Sendable {
     func association(
         _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
         context: AcceptedPresentationContext)
+
+    /// A sink for the data set of `request` as it arrives, or `nil` (the default) to receive
+    /// it whole in `association(_:received:dataSet:context:)`.
+    func association(
+        _ association: isolated Association, streamDataSetOf request: DIMSECommand, context: AcceptedPresentationContext
+    ) -> (any DIMSEDataSetSink)?
+}
+
+/// Hears a pending response to a request this association sent (PS3.7 §9.1: C-FIND matches
+/// with their identifier, C-MOVE/C-GET sub-operation counts), on the association's loop.
+public typealias PendingResponseHandler = @Sendable (_ response: DIMSECommand, _ dataSet: [UInt8]?) -> Void
+
+/// Receives the data set of one incoming request as it arrives, fragment by fragment (the
+/// slices are only valid during the call), instead of whole: a Storage SCP writes a large
+/// instance to disk while it is still on the wire. Used on the association's loop only.
+public protocol DIMSEDataSetSink: AnyObject {
+    func append(_ fragment: ArraySlice<UInt8>)
+    /// The last fragment has arrived: answer the request (now or later, from the loop).
+    func finish(_ association: isolated Association)
+    /// The association ended before the data set was complete.
+    func abort()
+}
+
+extension DIMSEServiceHandler {
+    public func association(
+        _ association: isolated Association, streamDataSetOf request: DIMSECommand, context: AcceptedPresentationContext
+    ) -> (any DIMSEDataSetSink)? { nil }
 }

@@ -3,9 +3,10 @@ import DICOMProtocol
 extension Association {
     /// Sends a DIMSE request on the context accepted for `abstractSyntax` and waits (within
     /// `timeouts.dimse`, restarted by each pending response) for its final response (PS3.7
-    /// §9.1). Pending responses (C-FIND matches) are not returned by this call.
+    /// §9.1). Pending responses (C-FIND matches with their identifiers, C-MOVE/C-GET progress)
+    /// go to `onPending`, on the loop, in order, before this call returns the final one.
     public func send<Request: DIMSERequest>(
-        _ request: Request, abstractSyntax: String, dataSet: [UInt8]? = nil
+        _ request: Request, abstractSyntax: String, dataSet: [UInt8]? = nil, onPending: PendingResponseHandler? = nil
     ) async throws(AssociationError) -> DIMSECommand {
         guard let context = negotiated?.context(abstractSyntax: abstractSyntax) else {
             throw failure ?? AssociationError(
@@ -16,11 +17,28 @@ extension Association {
         else { throw notPermitted("send \(Request.commandField)") }
         enter(.dimse)
         startPhaseTimer(timeouts.dimse, "waiting for the \(Request.commandField) response")
+        pendingHandlers[request.messageID] = onPending
         let result = await withCheckedContinuation { continuation in
             responses[request.messageID] = continuation
             perform(actions)
         }
+        pendingHandlers[request.messageID] = nil
         return try result.get()
+    }
+
+    /// C-CANCEL-RQ (PS3.7 §9.3.2.3, §9.3.3.3, §9.3.4.3) for the outstanding C-FIND, C-GET or
+    /// C-MOVE `messageID`, on the context of `abstractSyntax`; its final response (status
+    /// 0xFE00 Cancel) still ends the `send`. Returns false when it cannot be sent.
+    @discardableResult
+    public func cancel(messageID: UInt16, abstractSyntax: String) -> Bool {
+        guard responses[messageID] != nil, let context = negotiated?.context(abstractSyntax: abstractSyntax) else { return false }
+        return respond(CCancelRQ(messageIDBeingRespondedTo: messageID), contextID: context.id)
+    }
+
+    /// Requestor: serve the requests the peer sends on this association — the C-STORE
+    /// sub-operations of a C-GET, for which we took the SCP role (PS3.4 §C.4.3, PS3.8 §D.3.3.4).
+    public func serve(_ handler: any DIMSEServiceHandler) {
+        self.handler = handler
     }
 
     /// Sends a DIMSE response (or any message) on presentation context `contextID`: what a
@@ -63,12 +81,21 @@ extension Association {
             guard negotiated?.context(id: contextID) != nil else {
                 throw ProtocolError(.invalidValue, field: "PDV Presentation-context-ID", "context \(contextID) was not accepted")
             }
-            incoming = (try DIMSECommand(decoding: bytes[...]), contextID, [])
+            let command = try DIMSECommand(decoding: bytes[...])
+            incoming = (command, contextID, [])
+            if command.hasDataSet, !command.commandField.isResponse, let handler, let context = negotiated?.context(id: contextID) {
+                incomingSink = handler.association(self, streamDataSetOf: command, context: context)
+            }
         case .dataSetFragment(_, let bytes, _):
-            incoming?.dataSet.append(contentsOf: bytes)
+            if let incomingSink { incomingSink.append(bytes) } else { incoming?.dataSet.append(contentsOf: bytes) }
         case .messageComplete:
             guard let (command, contextID, dataSet) = incoming else { return }
             incoming = nil
+            if let sink = incomingSink {
+                incomingSink = nil
+                sink.finish(self)
+                return
+            }
             dispatch(command, contextID: contextID, dataSet: command.hasDataSet ? dataSet : nil)
         }
     }
@@ -78,6 +105,7 @@ extension Association {
             let status = (command.message as? any DIMSEResponse)?.status
             if status?.isPending == true {
                 startPhaseTimer(timeouts.dimse, "waiting for the \(command.commandField)")
+                pendingHandlers[command.messageID]?(command, dataSet)
                 return
             }
             guard let waiter = responses.removeValue(forKey: command.messageID) else { return }

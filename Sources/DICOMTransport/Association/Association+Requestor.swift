@@ -6,8 +6,11 @@ extension Association {
     /// sends the A-ASSOCIATE-RQ
     /// and waits for the answer (within `timeouts.associate`). Throws an `AssociationError`
     /// naming the phase: resolve, connect, or associate (rejected with its decoded reason,
-    /// aborted, timed out).
-    public static func request(_ request: AssociationRequest, on loop: EventLoop) async throws(AssociationError) -> Association {
+    /// aborted, timed out). Runs on the caller's executor: from an actor bound to `loop` (a
+    /// load generator's worker), opening an association costs no hop through the global pool.
+    public nonisolated(nonsending) static func request(
+        _ request: AssociationRequest, on loop: EventLoop
+    ) async throws(AssociationError) -> Association {
         let association = Association(
             loop: loop, role: .requestor, timeouts: request.timeouts, peer: "\(request.host):\(request.port)",
             target: (request.host, request.port), tls: request.tls)

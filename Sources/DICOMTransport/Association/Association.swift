@@ -35,12 +35,19 @@ public actor Association: LoopBoundActor {
     /// The message being received: its command and the data set so far.
     var incoming: (command: DIMSECommand, contextID: UInt8, dataSet: [UInt8])?
     var handler: (any DIMSEServiceHandler)?
+    /// Where the data set of the message being received goes when its handler streams it.
+    var incomingSink: (any DIMSEDataSetSink)?
+    /// Per outstanding request: who hears its pending responses (C-FIND matches, C-MOVE/C-GET
+    /// progress).
+    var pendingHandlers: [UInt16: PendingResponseHandler] = [:]
     var decider: (@Sendable (AssociateRQ, String) -> AcceptorDecision)?
 
     var establishing: CheckedContinuation<Result<Void, AssociationError>, Never>?
     var responses: [UInt16: CheckedContinuation<Result<DIMSECommand, AssociationError>, Never>] = [:]
     var releasing: CheckedContinuation<Result<Void, AssociationError>, Never>?
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Senders of a streamed data set, paused while the channel is not writable.
+    var writabilityWaiters: [CheckedContinuation<Void, Never>] = []
     var isClosed = false
     /// The first failure; `nil` while healthy and after a clean release.
     public internal(set) var failure: AssociationError?
@@ -181,6 +188,14 @@ public actor Association: LoopBoundActor {
         let waiting = responses
         responses = [:]
         for waiter in waiting.values { waiter.resume(returning: .failure(reported)) }
+        resumeWritabilityWaiters()
+    }
+
+    /// Wakes paused senders: the channel drained, or the association failed.
+    func resumeWritabilityWaiters() {
+        let waiters = writabilityWaiters
+        writabilityWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     /// The transport is gone: stop the timers, fail what still waits, tell the owner.
@@ -190,7 +205,11 @@ public actor Association: LoopBoundActor {
         isClosed = true
         channel = nil
         handler = nil
+        incomingSink?.abort()
+        incomingSink = nil
+        pendingHandlers = [:]
         for timer in [artimTimer, phaseTimer, idleTimer] { timer?.cancel() }
+        resumeWritabilityWaiters()
         if establishing != nil || releasing != nil || !responses.isEmpty {
             fail(.providerAborted(.transportClosed), "the connection closed")
         }
@@ -227,7 +246,10 @@ extension Association: ChannelDelegate {
         enterFromLoop { $0.bytesReceived(bytes) }
     }
 
-    public nonisolated func channelWritabilityChanged(_ channel: any Channel) {}
+    public nonisolated func channelWritabilityChanged(_ channel: any Channel) {
+        guard channel.isWritable else { return }
+        enterFromLoop { $0.resumeWritabilityWaiters() }
+    }
 
     /// The peer closed its side: nothing more can arrive, so close ours (Evt17 follows).
     public nonisolated func channelInputEnded(_ channel: any Channel) {

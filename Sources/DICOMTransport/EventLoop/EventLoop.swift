@@ -217,6 +217,14 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     }
 }
 
+/// A loop is also a task executor: a task that prefers it (`Task(executorPreference:)`,
+/// `addTask(executorPreference:)`) runs its nonisolated code on the loop thread, and — what
+/// matters for speed — resumes there from a continuation. The Swift runtime resumes every
+/// continuation on the generic executor (the global pool) unless the task has a preference,
+/// and each such resumption costs a wake-up of another thread before the hop back to the loop
+/// (measured: one per DIMSE response, three per association churned).
+extension EventLoop: TaskExecutor {}
+
 extension EventLoop: LoopHandleOwner {
     func handleDidClose(_ handle: UnsafeMutableRawPointer) { wakeup = nil }
 }

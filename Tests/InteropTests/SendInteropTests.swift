@@ -1,0 +1,197 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import TestSupport
+import Testing
+
+/// `pacslink send` against DCMTK's `storescp` (PS3.4 Annex B), on loopback and free ports:
+/// what arrives is what was sent, refusals are explained, big files stream.
+@Suite("send against storescp")
+struct SendInteropTests {
+    let directory: TemporaryDirectory
+    let files: String
+    let received: String
+
+    init() throws {
+        directory = try TemporaryDirectory(prefix: "send-interop")
+        files = directory.path + "/files"
+        received = directory.path + "/received"
+        for path in [files + "/more", received] {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        }
+    }
+
+    /// Writes a Part 10 file with `dump2dcm` from a dcmdump-style text; `syntax` is its
+    /// output option (+te explicit, +ti implicit, +t= the dump's own (0002,0010)).
+    func make(_ name: String, _ dump: String, syntax: String) throws {
+        let text = directory.path + "/\(UUID().uuidString).txt"
+        try dump.write(toFile: text, atomically: false, encoding: .utf8)
+        let run = try ChildProcess.run(DCMTK.tool("dump2dcm"), [syntax, text, files + "/" + name])
+        #expect(run.status == 0, "dump2dcm: \(run.stderr)")
+    }
+
+    static func image(_ sopClass: String, _ instance: String, modality: String) -> String {
+        """
+        (0008,0016) UI =\(sopClass)
+        (0008,0018) UI [1.2.826.0.1.3680043.9.7777.\(instance)]
+        (0008,0060) CS [\(modality)]
+        (0010,0010) PN [Send^Interop]
+        (0020,000d) UI [1.2.826.0.1.3680043.9.7777.100]
+        (0020,000e) UI [1.2.826.0.1.3680043.9.7777.101]
+        (0028,0010) US 2
+        (0028,0011) US 2
+        (7fe0,0010) OW 0001\\0002\\0003\\0004
+
+        """
+    }
+
+    /// Several SOP classes, implicit and explicit VR little endian, an encapsulated (JPEG)
+    /// one in a subfolder, and a text file.
+    func makeMixedFolder() throws {
+        try make("ct-explicit.dcm", Self.image("CTImageStorage", "1", modality: "CT"), syntax: "+te")
+        try make("ct-implicit.dcm", Self.image("CTImageStorage", "2", modality: "CT"), syntax: "+ti")
+        try make("mr-explicit.dcm", Self.image("MRImageStorage", "3", modality: "MR"), syntax: "+te")
+        try make("more/sc-jpeg.dcm", """
+            (0002,0010) UI =JPEGBaseline
+            (0008,0016) UI =SecondaryCaptureImageStorage
+            (0008,0018) UI [1.2.826.0.1.3680043.9.7777.4]
+            (0010,0010) PN [Send^Jpeg]
+            (0028,0002) US 1
+            (0028,0010) US 8
+            (0028,0011) US 8
+            (0028,0100) US 8
+            (7fe0,0010) OB (PixelSequence #=2)
+            (fffe,e000) pi (no value available)
+            (fffe,e000) pi ff\\d8\\ff\\d9
+            (fffe,e0dd) na (SequenceDelimitationItem)
+
+            """, syntax: "+t=")
+        try "not DICOM\n".write(toFile: files + "/README.txt", atomically: false, encoding: .utf8)
+    }
+
+    func storescp(_ options: [String], port: UInt16) throws -> ChildProcess {
+        let scp = try ChildProcess(DCMTK.tool("storescp"), ["--aetitle", "STORESCP"] + options + [String(port)])
+        try scp.waitUntilListening(on: port)
+        return scp
+    }
+
+    /// Stops a peer with SIGKILL: children spawned from a test's worker thread inherit its
+    /// blocked signal mask, so the SIGTERM of `ChildProcess.stop()` stays pending forever.
+    static func kill(_ child: ChildProcess) {
+        if child.process.isRunning { Glibc.kill(child.process.processIdentifier, SIGKILL) }
+        child.stop()
+    }
+
+    func send(_ port: UInt16, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try ChildProcess.run(
+            BuiltProducts.pacslink(),
+            ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP"] + arguments, timeout: 60)
+    }
+
+    func results(_ json: String) throws -> [String: [String: Any]] {
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let files = try #require(document["files"] as? [[String: Any]])
+        return Dictionary(files.map { (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0) }) { a, _ in a }
+    }
+
+    /// `dcmdump` of a file's data set: everything after the File Meta Information.
+    func dataSetDump(_ path: String) throws -> String {
+        let run = try ChildProcess.run(DCMTK.tool("dcmdump"), ["+L", path])
+        #expect(run.status == 0, "dcmdump \(path): \(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = lines.firstIndex { $0.hasPrefix("# Dicom-Data-Set") } ?? 0
+        return lines[start...].joined(separator: "\n")
+    }
+
+    @Test("PS3.4 B.2 a mixed folder arrives with identical data sets; the non-DICOM file is skipped")
+    func mixedFolder() throws {
+        try makeMixedFolder()
+        let port = FreePort.next()
+        let scp = try storescp(["+xa", "+B", "-od", received], port: port)
+        defer { Self.kill(scp) }
+        let run = try send(port, [files, "--recursive", "--associations", "2", "--json"])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let byName = try results(run.stdout)
+        #expect(byName.count == 5)
+        for name in ["ct-explicit.dcm", "ct-implicit.dcm", "mr-explicit.dcm", "sc-jpeg.dcm"] {
+            #expect(byName[name]?["result"] as? String == "success", "\(name): \(byName[name] ?? [:])")
+        }
+        #expect(byName["README.txt"]?["result"] as? String == "skipped")
+
+        let arrived = try FileManager.default.contentsOfDirectory(atPath: received).map { received + "/" + $0 }
+        #expect(arrived.count == 4)
+        let arrivedDumps = Set(try arrived.map(dataSetDump))
+        for name in ["ct-explicit.dcm", "ct-implicit.dcm", "mr-explicit.dcm", "more/sc-jpeg.dcm"] {
+            let sent = try dataSetDump(files + "/" + name)
+            #expect(arrivedDumps.contains(sent), "\(name) did not arrive identical:\n\(sent)")
+        }
+    }
+
+    @Test("PS3.8 9.3.3.2 a storescp accepting only Implicit VR LE: other syntaxes fail with the reason, the rest are stored")
+    func implicitOnly() throws {
+        try makeMixedFolder()
+        let port = FreePort.next()
+        let scp = try storescp(["+xi", "-od", received], port: port)
+        defer { Self.kill(scp) }
+        let run = try send(port, [files, "--recursive", "--json"])
+        #expect(run.status == 1)
+        let byName = try results(run.stdout)
+        #expect(byName["ct-implicit.dcm"]?["result"] as? String == "success")
+        for name in ["ct-explicit.dcm", "mr-explicit.dcm", "sc-jpeg.dcm"] {
+            #expect(byName[name]?["result"] as? String == "failure")
+            let reason = byName[name]?["reason"] as? String ?? ""
+            #expect(reason.hasPrefix("no accepted presentation context: transfer syntax not supported"), "\(name): \(reason)")
+            #expect(reason.hasSuffix("PACSLink does not transcode"))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: received).count == 1)
+
+        let text = try send(port, [files, "--recursive"])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("1 stored, 3 failed, 1 skipped"), "\(text.stdout)")
+    }
+
+    @Test("PS3.8 9.3.5 a 160 MB data set streams: the sender's memory stays far below the file's size")
+    func streamsLargeFiles() throws {
+        let path = files + "/large.dcm"
+        try make("header.dcm", Self.image("SecondaryCaptureImageStorage", "9", modality: "OT"), syntax: "+te")
+        // The small file's bytes, then a 160 MB private OB element (7FE1,1010) appended to its data set.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: files + "/header.dcm"))
+        try handle.seekToEnd()
+        let length = 160 << 20
+        try handle.write(contentsOf: [0xE1, 0x7F, 0x10, 0x10, 0x4F, 0x42, 0, 0] + withUnsafeBytes(of: UInt32(length).littleEndian, Array.init))
+        let megabyte = Data(repeating: 0x5A, count: 1 << 20)
+        for _ in 0..<160 { try handle.write(contentsOf: megabyte) }
+        try handle.close()
+        try FileManager.default.moveItem(atPath: files + "/header.dcm", toPath: path)
+
+        let port = FreePort.next()
+        let scp = try storescp(["--ignore"], port: port)
+        defer { Self.kill(scp) }
+        let run = try ChildProcess.run(
+            "/usr/bin/time",
+            ["-v", try BuiltProducts.pacslink(), "send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", path],
+            timeout: 120)
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let rssLine = try #require(run.stderr.split(separator: "\n").first { $0.contains("Maximum resident set size") })
+        let kilobytes = try #require(Int(rssLine.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)))
+        #expect(kilobytes < 80 * 1024, "pacslink used \(kilobytes) kB to send a 160 MB file")
+    }
+
+    @Test("send SERVER resolves the registry entry (AE title, host, port); unknown names exit 1")
+    func registryServer() throws {
+        try makeMixedFolder()
+        let port = FreePort.next()
+        let scp = try storescp(["+xa", "-od", received], port: port)
+        defer { Self.kill(scp) }
+        let config = directory.path + "/servers.ini"
+        try "[server \"Lab\"]\nae_title = STORESCP\nhost = 127.0.0.1\nport = \(port)\n".write(toFile: config, atomically: false, encoding: .utf8)
+        let common = ["--config", config, "--admin-config", directory.path + "/none.ini", "send"]
+        let run = try ChildProcess.run(BuiltProducts.pacslink(), common + ["Lab", files + "/ct-explicit.dcm", files + "/mr-explicit.dcm"])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        #expect(run.stdout.contains("2 stored, 0 failed, 0 skipped"))
+        let unknown = try ChildProcess.run(BuiltProducts.pacslink(), common + ["Nope", files + "/ct-explicit.dcm"])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("no server named \"Nope\""))
+    }
+}
