@@ -8,16 +8,19 @@ struct SimulatorCLITests {
     @Test("simulate --count 2 --json: prints both simulators and their studies; movescu retrieves from the second")
     func twoSimulators() throws {
         let directory = try TemporaryDirectory(prefix: "simulate-cli")
-        var base = FreePort.next()
-        while FreePort.isListening(base + 1) { base = FreePort.next() }
         let destinationPort = FreePort.next()
-        let simulator = try ChildProcess(BuiltProducts.pacslink(), [
-            "simulate", "--count", "2", "--base-port", String(base), "--studies", "1", "--series", "1", "--instances", "2",
-            "--size", "256", "--destination", "MOVER=127.0.0.1:\(destinationPort)", "--json",
-        ])
+        // Two consecutive ports: a port picked free may have a busy neighbour, so try again.
+        var launched: (ChildProcess, UInt16)?
+        for _ in 0..<5 where launched == nil {
+            let base = FreePort.next()
+            let child = try ChildProcess(BuiltProducts.pacslink(), [
+                "simulate", "--count", "2", "--base-port", String(base), "--studies", "1", "--series", "1", "--instances", "2",
+                "--size", "256", "--destination", "MOVER=127.0.0.1:\(destinationPort)", "--json",
+            ])
+            if (try? child.waitUntilListening(on: base + 1)) != nil { launched = (child, base) } else { child.stop() }
+        }
+        let (simulator, base) = try #require(launched)
         defer { simulator.stop() }
-        try simulator.waitUntilListening(on: base)
-        try simulator.waitUntilListening(on: base + 1)
         var document: [String: Any]?
         for _ in 0..<200 where document == nil {
             document = try? JSONSerialization.jsonObject(with: Data(simulator.stdout.utf8)) as? [String: Any]

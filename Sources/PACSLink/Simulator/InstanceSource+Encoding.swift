@@ -21,6 +21,15 @@ extension InstanceSource {
         return [stored] + uncompressed.filter { $0 != stored }
     }
 
+    /// Whether `encoded(in:)` can make `transferSyntax`: the stored one, or any uncompressed
+    /// little endian one from an uncompressed little endian data set.
+    public func canBeEncoded(in transferSyntax: TransferSyntax) -> Bool {
+        guard let stored = storedTransferSyntaxUID.map(TransferSyntax.init(uid:)) else {
+            return Self.isUncompressedLittleEndian(transferSyntax)
+        }
+        return stored == transferSyntax || (Self.isUncompressedLittleEndian(stored) && Self.isUncompressedLittleEndian(transferSyntax))
+    }
+
     /// The data set encoded in `transferSyntax`: as stored when it is the stored one,
     /// re-encoded between Implicit and Explicit VR Little Endian otherwise (the simulator never
     /// compresses or decompresses). Reads the file for `.file`: blocking I/O, call it off the

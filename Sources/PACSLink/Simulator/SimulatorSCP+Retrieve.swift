@@ -123,8 +123,9 @@ extension SimulatorSCP {
         }
     }
 
-    /// One C-STORE sub-operation; the C-STORE-RSP's status, or nil when it could not be sent
-    /// (no suitable presentation context, an unreadable source, a failed association).
+    /// One C-STORE sub-operation, its data set streamed (`InstanceChunks`); the C-STORE-RSP's
+    /// status, or nil when it could not be sent (no suitable presentation context, a transfer
+    /// syntax the source cannot be sent in, an unreadable source, a failed association).
     private func sendSubOperation(
         _ instance: IndexedInstance, messageID: UInt16, to target: SubOperationTarget, on association: isolated Association
     ) async -> DIMSEStatus? {
@@ -132,19 +133,13 @@ extension SimulatorSCP {
             context.requestorIsSCP || !target.requireRequestorSCP
         else { return nil }
         let syntax = TransferSyntax(uid: context.transferSyntax)
-        let source = instance.source
-        let encoded: [UInt8]?
-        if case .file = source {
-            encoded = await BlockingWorkPool(loop: association.eventLoop).run { try? source.encoded(in: syntax) }
-        } else {
-            encoded = try? source.encoded(in: syntax)
-        }
-        guard let encoded else { return nil }
+        guard instance.source.canBeEncoded(in: syntax) else { return nil }
+        let chunks = InstanceChunks(instance.source, in: syntax)
         let request = CStoreRQ(
             messageID: messageID, affectedSOPClassUID: instance.sopClassUID,
             affectedSOPInstanceUID: instance.sopInstanceUID, moveOriginatorAETitle: target.originator?.aeTitle,
             moveOriginatorMessageID: target.originator?.messageID)
-        guard case .cStoreRSP(let response)? = try? await target.association.send(request, abstractSyntax: instance.sopClassUID, dataSet: encoded)
+        guard case .cStoreRSP(let response)? = try? await target.association.send(request, contextID: context.id, dataSet: { try chunks.next() })
         else { return nil }
         return response.status
     }
