@@ -69,6 +69,30 @@ struct SimulatorSCPTests {
         }
     }
 
+    @Test("PS3.4 C.4.2: a 1 MB synthetic instance streams in many chunks and arrives byte for byte")
+    func largeInstance() async throws {
+        let large = SyntheticStudies(seed: 9, studies: 1, seriesPerStudy: 1, instancesPerSeries: 1, pixelBytes: 1 << 20)
+        let instance = large.instance(study: 0, series: 0, instance: 0)
+        let study = try #require(instance.dataSet(includingPixelData: false).uid(.studyInstanceUID))
+        let sopInstance = try #require(instance.dataSet(includingPixelData: false).uid(.sopInstanceUID))
+        let (destination, destinationPort) = try await start(.init(aeTitle: "DEST"))
+        let (source, port) = try await start(.init(
+            aeTitle: "SOURCE", database: large.makeDatabase(), destinations: ["DEST": .init(host: "127.0.0.1", port: destinationPort)]))
+        let association = try await associate(port, called: "SOURCE", [SOPClass.studyRootMove.uid])
+        let response = try await association.send(
+            CMoveRQ(messageID: 1, affectedSOPClassUID: SOPClass.studyRootMove.uid, moveDestination: "DEST"),
+            abstractSyntax: SOPClass.studyRootMove.uid, dataSet: try studyIdentifier(study))
+        try await association.release()
+        guard case .cMoveRSP(let move) = response else { throw Failure("not a C-MOVE-RSP: \(response)") }
+        #expect(move.status == .success && move.subOperations.completed == 1)
+        guard case .memory(let bytes, let syntax)? = destination.archive.snapshot.instance(sopInstanceUID: sopInstance)?.source else {
+            throw Failure("not stored")
+        }
+        #expect(bytes == (try instance.encoded(in: TransferSyntax(uid: syntax))))
+        await source.stop()
+        await destination.stop()
+    }
+
     @Test("PS3.4 C.4.2.3.1: never releasing the sub-association keeps it open at the destination")
     func neverRelease() async throws {
         let (response, destination, source) = try await move(misbehaviour: .init(neverReleaseSubAssociations: true))
