@@ -65,6 +65,23 @@ struct SimulatorInteropTests {
         #expect(result.status == 0, "\(result.output)")
     }
 
+    @Test("PS3.15 B.1: echoscu +tls reaches a simulator configured with a certificate; plain TCP does not")
+    func tls() async throws {
+        let certificates = try EchoTLSCertificates()
+        let pacs = try SimulatedPACS(
+            SimulatedPACS.Configuration(
+                aeTitle: "TLSPACS", host: "127.0.0.1",
+                tls: .server(certificateChainFile: certificates.certificate("server"), privateKeyFile: certificates.key("server"))),
+            group: group)
+        let port = try await pacs.start()
+        defer { Task { await pacs.stop() } }
+        let tls = ["+tls", certificates.key("client"), certificates.certificate("client"), "+cf", certificates.certificate("server")]
+        let echo = try await run("echoscu", ["-aet", "ECHOER", "-aec", "TLSPACS"] + tls + ["localhost", String(port)])
+        #expect(echo.status == 0, "\(echo.output)")
+        let plain = try await run("echoscu", ["-aet", "ECHOER", "-aec", "TLSPACS", "127.0.0.1", String(port)])
+        #expect(plain.status != 0)
+    }
+
     @Test("PS3.4 C.4.1: findscu at study and series level, Patient and Study Root, gets the expected matches")
     func find() async throws {
         let (pacs, port) = try await start()
