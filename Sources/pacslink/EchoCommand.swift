@@ -5,8 +5,10 @@ import Foundation
 import PACSLink
 
 /// `pacslink echo (SERVER… | --all | --endpoints CSV | --host H --port N --called-aet AE) [--calling-aet AE]
-/// [--tls [--tls-ca F] [--no-verify-certificate] [--tls-cert F --tls-key F]] [--concurrency N] [--timeout SECONDS] [--repeat K] [--format table|json|csv]`: C-ECHO with
-/// phase timings; exit 1 when any echo failed.
+/// [--tls [--tls-ca F] [--no-verify-certificate] [--tls-cert F --tls-key F]] [--concurrency N] [--timeout SECONDS]
+/// [--deadline SECONDS] [--repeat K] [--format table|json|csv]`: C-ECHO every target in one sweep (`BatchEcho`), with
+/// phase timings, sorted results and a summary line; exit 1 when any echo failed. Progress goes to stderr: one
+/// overwritten line on a terminal, otherwise a plain line at every tenth of the targets (none for a single target).
 struct EchoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "echo", abstract: "C-ECHO servers, timing each phase (resolve, connect, TLS, associate, echo, release).")
@@ -28,10 +30,14 @@ struct EchoCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-verify-certificate"), help: "Do not verify the server's certificate.") var noVerifyCertificate = false
     @Option(help: ArgumentHelp("Our client certificate (PEM), with --tls-key.", valueName: "FILE")) var tlsCert: String?
     @Option(help: ArgumentHelp("The client certificate's private key (PEM).", valueName: "FILE")) var tlsKey: String?
-    @Option(help: "Echoes in flight at once.") var concurrency: Int = 16
+    @Option(help: "Associations in flight at once.") var concurrency: Int = 64
     @Option(help: ArgumentHelp("Seconds to wait per phase (default 10, or the server's timeout).", valueName: "SECONDS"))
     var timeout: Double?
-    @Option(help: ArgumentHelp("Echo each target K times.", valueName: "K")) var `repeat`: Int = 1
+    @Option(help: ArgumentHelp(
+        "Seconds for the whole sweep: no target starts after it, no phase waits past it (default: none).", valueName: "SECONDS"))
+    var deadline: Double?
+    @Option(help: ArgumentHelp("C-ECHOes per association; the echo time is then their mean, minimum and maximum.", valueName: "K"))
+    var `repeat`: Int = 1
     @Option(help: "Output: table, json or csv.") var format: Format = .table
 
     func validate() throws {
@@ -42,17 +48,27 @@ struct EchoCommand: AsyncParsableCommand {
         if !direct && servers.isEmpty && !all && endpoints == nil {
             throw ValidationError("name servers, or give --all, --endpoints CSV, or --host, --port and --called-aet")
         }
-        if `repeat` < 1 || concurrency < 1 { throw ValidationError("--repeat and --concurrency must be at least 1") }
+        if `repeat` < 1 || `repeat` > 65_535 || concurrency < 1 {
+            throw ValidationError("--repeat must be 1–65535 and --concurrency at least 1")
+        }
     }
 
     func run() async throws {
         let targets = try makeTargets()
-        let group = EventLoopGroup(loopCount: min(2, EventLoopGroup.coreCount))
-        let runs = Array(repeating: targets, count: `repeat`).joined().map { $0 }
-        let results = await EchoSCU.echo(runs, group: group, concurrency: concurrency)
+        if let deadline, !(deadline > 0 && deadline <= 86_400) {
+            throw RegistryError(.invalid, "--deadline \(deadline): must be a number of seconds above 0")
+        }
+        let group = EventLoopGroup()
+        let display = EchoProgress(total: targets.count, terminal: isatty(STDERR_FILENO) == 1)
+        let report = await BatchEcho.run(
+            targets,
+            options: BatchEchoOptions(
+                concurrency: concurrency, repeatCount: `repeat`, deadline: deadline.map { .milliseconds(Int64($0 * 1000)) }),
+            group: group, progress: targets.count > 1 ? display.record : nil)
+        display.finish()
         group.shutdown()
-        try EchoReport(results: results).print(format)
-        if results.contains(where: { !$0.succeeded }) { throw ExitCode.failure }
+        try EchoReport(report: report, repeatCount: `repeat`).print(format)
+        if !report.allSucceeded { throw ExitCode.failure }
     }
 
     private func makeTargets() throws -> [EchoTarget] {

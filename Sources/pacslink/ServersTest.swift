@@ -20,7 +20,8 @@ struct ServersTest: AsyncParsableCommand {
         let group = EventLoopGroup(loopCount: 1)
         let result = await EchoSCU.echo(target, on: group.next())
         group.shutdown()
-        try EchoReport(results: [result]).print(json ? .json : .table)
+        try EchoReport(report: BatchEchoReport(results: [result], elapsed: result.timings.total), repeatCount: 1)
+            .print(json ? .json : .table)
         if !result.succeeded { throw ExitCode.failure }
     }
 }

@@ -41,7 +41,10 @@ func socketDescriptors(onPort port: UInt16) -> [String] {
     let hexPort = ":" + String(port, radix: 16, uppercase: true).leftPadded(to: 4)
     var inodes = Set<String>()
     for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-        let text = (try? String(contentsOfFile: table, encoding: .utf8)) ?? ""
+        // Read to EOF: /proc files report size 0, and a reader that trusts the size (or reads
+        // one page) misses the listeners once thousands of TIME_WAIT entries precede them.
+        let data = (try? FileHandle(forReadingFrom: URL(fileURLWithPath: table)).readToEnd()) ?? nil
+        let text = String(decoding: data ?? Data(), as: UTF8.self)
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: " ")
             guard fields.count > 9, fields[1].hasSuffix(hexPort) || fields[2].hasSuffix(hexPort) else { continue }

@@ -83,13 +83,18 @@ struct EchoInteropTests {
         #expect(run.status == 1)
         let rows = run.stdout.split(separator: "\n").dropFirst().map(String.init)
         #expect(rows.count == 2)
-        #expect(rows[0].hasPrefix("Lab,") && rows[0].contains(",yes,"))
-        #expect(rows[1].hasPrefix("Gone,") && rows[1].contains("connection refused"))
+        // Sorted by name; the summary line goes to stderr so that stdout stays CSV.
+        #expect(rows[0].hasPrefix("Gone,") && rows[0].contains("connection refused"))
+        #expect(rows[1].hasPrefix("Lab,") && rows[1].contains(",yes,"))
+        #expect(run.stderr.contains("2 targets: 1 ok, 1 failed (1 connection refused) in "))
+        // Not a terminal: plain progress lines, the last one counting every target.
+        #expect(run.stderr.contains("echo: 2/2 done, 1 failed\n"))
         let csv = directory.path + "/endpoints.csv"
         try "name,ae,host,port,tls\nBench,STORESCP,127.0.0.1,\(port),no\n".write(toFile: csv, atomically: true, encoding: .utf8)
         run = try echo(["--endpoints", csv])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("Bench"))
+        #expect(run.stdout.contains("\n1 target: 1 ok, 0 failed in "))
     }
 
     @Test("A refused port fails in the connect phase, exit 1")
@@ -112,6 +117,13 @@ struct EchoInteropTests {
         #expect(failure["class"] as? String == "timeout")
         #expect(failure["phase"] as? String == "associate")
         #expect(Date().timeIntervalSince(started) < 10)
+        // Milliseconds across a whole second: the wait itself, then the sweep's elapsed time.
+        let total = try #require((try firstResult(run.stdout)["timings_ms"] as? [String: Any])?["total"] as? Double)
+        #expect(total >= 990 && total < 5000, "\(total)")
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let summary = try #require(document["summary"] as? [String: Any])
+        #expect((summary["elapsed_ms"] as? Double ?? 0) >= 990)
+        #expect(summary["failures_by_class"] as? [String: Int] == ["timeout": 1])
         _ = peer
     }
 

@@ -28,7 +28,18 @@ public final class ChildProcess: @unchecked Sendable {
         process.standardError = try FileHandle(forWritingTo: stderrURL)
         process.standardInput = FileHandle.nullDevice
         logs.keep()
-        try process.run()
+        try Self.withSignalsUnblocked { try process.run() }
+    }
+
+    /// Runs `body` with no signal blocked on this thread. Children inherit the spawning thread's
+    /// signal mask, and test code runs on Dispatch worker threads that block signals: a peer
+    /// started from there (storescp) would ignore SIGTERM for good.
+    private static func withSignalsUnblocked<T>(_ body: () throws -> T) rethrows -> T {
+        var none = sigset_t(), saved = sigset_t()
+        sigemptyset(&none)
+        pthread_sigmask(SIG_SETMASK, &none, &saved)
+        defer { pthread_sigmask(SIG_SETMASK, &saved, nil) }
+        return try body()
     }
 
     public var stdout: String { (try? String(contentsOf: stdoutURL, encoding: .utf8)) ?? "" }
@@ -55,9 +66,9 @@ public final class ChildProcess: @unchecked Sendable {
         return process.terminationStatus
     }
 
-    /// Terminates the process: SIGTERM, then SIGKILL after `grace` seconds. Some peers
-    /// (storescp started from a test thread) inherit a blocked SIGTERM and would never exit.
-    public func stop(grace: Double = 2) {
+    /// Terminates the process: SIGTERM, then SIGKILL after `grace` seconds if it is still
+    /// running (a peer that ignores SIGTERM must not hang the suite).
+    public func stop(grace: Double = 5) {
         guard process.isRunning else { return }
         process.terminate()
         let deadline = Date().addingTimeInterval(grace)

@@ -73,15 +73,18 @@ extension DataSet {
     public func uid(_ tag: Tag) -> String? { string(tag) }
 
     /// Sets a UI element, NUL-padded to even length (PS3.5 §9.1). Does not validate the UID
-    /// (that is the UID rules' job, PS3.5 §9); non-ASCII characters are written as UTF-8.
+    /// (that is the UID rules' job, PS3.5 §9); see `setPadded` for non-ASCII characters.
     public mutating func setUID(_ uid: String, for tag: Tag) {
         setPadded(uid, for: tag, vr: .UI)
     }
 
-    /// Sets a text element from `value`'s UTF-8 bytes, padded to even length, without
-    /// checking the repertoire: for values validated elsewhere (UIDs, AE titles).
+    /// Sets a text element from `value`, padded to even length, without checking the
+    /// repertoire: for values validated elsewhere (UIDs, AE titles) or echoed from a peer.
+    /// Characters up to U+00FF are written as one byte each, mirroring how `strings` reads the
+    /// default repertoire, so that a value received and sent back keeps its exact bytes (a
+    /// peer's stray 0x87 stays 0x87); anything beyond, which no peer sent, is written as UTF-8.
     mutating func setPadded(_ value: String, for tag: Tag, vr: VR) {
-        var bytes = Array(value.utf8)
+        var bytes = SpecificCharacterSet.isoIR100.encode(value) ?? Array(value.utf8)
         if bytes.count % 2 == 1 { bytes.append(vr.paddingByte) }
         insert(DataElement(tag: tag, vr: vr, bytes: bytes))
     }

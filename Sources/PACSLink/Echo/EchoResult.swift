@@ -5,7 +5,8 @@ import DICOMTransport
 public struct EchoResult: Sendable {
     public var target: EchoTarget
     /// Durations of the phases reached: resolve, connect, TLS (nil on plain TCP), associate,
-    /// echo (C-ECHO-RQ to RSP), release.
+    /// echo (C-ECHO-RQ to RSP; with several echoes per association, their mean, minimum and
+    /// maximum), release.
     public var timings: Timings
     /// The C-ECHO-RSP status, when one arrived.
     public var status: DIMSEStatus?
@@ -18,7 +19,12 @@ public struct EchoResult: Sendable {
         public var connect: Duration?
         public var tls: Duration?
         public var associate: Duration?
+        /// The mean C-ECHO round trip.
         public var echo: Duration?
+        public var echoMinimum: Duration?
+        public var echoMaximum: Duration?
+        /// C-ECHO-RSPs received.
+        public var echoes = 0
         public var release: Duration?
         public var total: Duration = .zero
 
@@ -27,6 +33,15 @@ public struct EchoResult: Sendable {
             connect = association.connect
             tls = association.tls
             associate = association.associate
+        }
+
+        /// Records the round trips of the C-ECHOes of one association.
+        mutating func record(echoes times: [Duration]) {
+            echoes = times.count
+            guard !times.isEmpty else { return }
+            echo = times.reduce(.zero, +) / times.count
+            echoMinimum = times.min()
+            echoMaximum = times.max()
         }
     }
 }
