@@ -157,6 +157,48 @@ struct SimulatorInteropTests {
         #expect(files(in: out).count == 6, "\(result.output)")
     }
 
+    @Test("PS3.4 C.4.3: files served from a folder (Explicit and Implicit VR) reach getscu with the same data set")
+    func getFromFolder() async throws {
+        let uid = "1.2.826.0.1.3680043.9.7.88"
+        var sources: [String] = []
+        for (index, option) in ["+te", "+ti"].enumerated() {
+            let lines = [
+                "(0008,0016) UI =SecondaryCaptureImageStorage", "(0008,0018) UI [\(uid).1.\(index)]", "(0008,0060) CS [OT]",
+                "(0010,0010) PN [Folder^Patient]", "(0010,0020) LO [FOLDER1]", "(0020,000d) UI [\(uid)]", "(0020,000e) UI [\(uid).1]",
+                "(7fe0,0010) OW 0001\\0002\\0003\\0004",
+            ]
+            let dumpPath = directory.path + "/f\(index).dump", file = directory.path + "/files/f\(index).dcm"
+            try FileManager.default.createDirectory(atPath: directory.path + "/files", withIntermediateDirectories: true)
+            try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: dumpPath))
+            #expect(try await run("dump2dcm", [option, dumpPath, file]).status == 0)
+            sources.append(file)
+        }
+        var database = StudyDatabase()
+        #expect(try database.addFiles(under: directory.path + "/files").indexed == 2)
+        let pacs = try SimulatedPACS(.init(aeTitle: "SIMPACS", host: "127.0.0.1", database: database), group: group)
+        let port = try await pacs.start()
+        defer { Task { await pacs.stop() } }
+        let out = directory.path + "/got"
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let result = try await run("getscu", [
+            "-S", "-aet", "GETTER", "-aec", "SIMPACS", "-od", out, "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=\(uid)",
+            "127.0.0.1", String(port),
+        ])
+        #expect(result.status == 0, "\(result.output)")
+        let received = files(in: out)
+        #expect(received.count == 2, "\(result.output)")
+        // The data sets (dcmdump without group 0002 and the transfer syntax line) are the same.
+        func dataSet(_ path: String) async throws -> [String] {
+            try await run("dcmdump", ["-q", path]).output.components(separatedBy: "\n")
+                .filter { $0.hasPrefix("(") && !$0.hasPrefix("(0002,") }
+        }
+        for file in received {
+            let name = try #require(try await dataSet(file).first { $0.hasPrefix("(0008,0018)") })
+            let source = try #require(sources.first { path in name.contains("\(uid).1.\(path.hasSuffix("f0.dcm") ? 0 : 1)") })
+            #expect(try await dataSet(file) == (try await dataSet(source)))
+        }
+    }
+
     @Test("PS3.4 Annex B: storescu stores into the simulator, then findscu finds the new study")
     func storeThenFind() async throws {
         let (pacs, port) = try await start()
