@@ -182,7 +182,6 @@ struct SimulatorSCPTests {
         identifier.setUID(Self.studyUID, for: .studyInstanceUID)
         identifier.insert(DataElement(tag: .seriesInstanceUID, vr: .UI, bytes: []))
         let bytes = try DataSetEncoder(encoding: .implicitVRLittleEndian).encode(identifier)
-        let started = ContinuousClock.now
         let find = Task {
             try await association.send(
                 CFindRQ(messageID: 9, affectedSOPClassUID: SOPClass.studyRootFind.uid), abstractSyntax: SOPClass.studyRootFind.uid,
@@ -194,8 +193,7 @@ struct SimulatorSCPTests {
         let response = try await find.value
         try await association.release()
         guard case .cFindRSP(let final) = response else { throw Failure("not a C-FIND-RSP: \(response)") }
+        // Uncancelled, the final status would be Success after two matches (900 ms).
         #expect(final.status == .cancel)
-        // Two matches and the final response, 300 ms each, would take 900 ms.
-        #expect(ContinuousClock.now - started < .milliseconds(800))
     }
 }
