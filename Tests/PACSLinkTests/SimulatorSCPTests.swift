@@ -171,6 +171,25 @@ struct SimulatorSCPTests {
         guard case .aborted? = await association.failure?.kind else { throw Failure("not aborted: \(String(describing: await association.failure))") }
     }
 
+    @Test("PS3.4 C.4.1: our FindSCU against the simulator gets every match, in both models")
+    func findSCU() async throws {
+        let (pacs, port) = try await start(.init(aeTitle: "FIND", database: Self.archive.makeDatabase()))
+        defer { Task { await pacs.stop() } }
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "FIND", callingAETitle: "TESTER")
+        let collected = Collected()
+        for (model, level, keys, expected) in [
+            (QueryModel.studyRoot, QueryLevel.study, ["StudyInstanceUID", "PatientName"], 2),
+            (.studyRoot, .series, ["StudyInstanceUID=\(Self.studyUID)", "SeriesInstanceUID", "Modality"], 2),
+            (.patientRoot, .patient, ["PatientID", "NumberOfPatientRelatedInstances"], 1),
+        ] {
+            let outcome = try await FindSCU.find(
+                target, model: model, identifier: try QueryKeys.identifier(level: level, model: model, keys: keys), on: group.next()
+            ) { match in collected.append(match) }
+            #expect(outcome.status == .success && outcome.matches == expected, "\(model) \(level)")
+        }
+        #expect(collected.values.last?.string(.numberOfPatientRelatedInstances) == "12")
+    }
+
     @Test("PS3.7 9.3.2.3: C-CANCEL during a slow C-FIND ends it with Cancel (0xFE00)")
     func cancelFind() async throws {
         let (pacs, port) = try await start(.init(
@@ -196,4 +215,12 @@ struct SimulatorSCPTests {
         // Uncancelled, the final status would be Success after two matches (900 ms).
         #expect(final.status == .cancel)
     }
+}
+
+/// Matches collected from the loop, read by the test.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [DataSet] = []
+    var values: [DataSet] { lock.withLock { stored } }
+    func append(_ value: DataSet) { lock.withLock { stored.append(value) } }
 }
