@@ -17,6 +17,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
             FindCommand.self, RetrieveCommand.self,
             SendCommand.self,
             DumpCommand.self,
+            SimulateCommand.self,
             BenchCommand.self,
         ]
     )
