@@ -88,12 +88,14 @@ public final class SimulatedPACS: Sendable {
 
     /// What the simulator accepts (PS3.8 §9.3.3.2): Verification, the Patient and Study Root
     /// Query/Retrieve classes, and every standard storage class in any transfer syntax it knows
-    /// (stored as received), uncompressed Explicit VR Little Endian preferred. Requestors may
+    /// but deflate (stored as received), uncompressed Explicit VR Little Endian preferred. Requestors may
     /// take the SCP role for storage (PS3.4 §C.4.3: C-GET's C-STOREs come back on the same
     /// association).
     public static let policy: AcceptorPolicy = {
         let uncompressed = [TransferSyntax.explicitVRLittleEndian.uid, TransferSyntax.implicitVRLittleEndian.uid]
-        let any = uncompressed + TransferSyntax.all.map(\.uid).filter { !uncompressed.contains($0) }
+        // Deflate is never accepted: data sets are kept and indexed as received, and ours are
+        // not inflated.
+        let any = uncompressed + TransferSyntax.all.filter { !$0.isDeflated }.map(\.uid).filter { !uncompressed.contains($0) }
         var syntaxes: [String: [String]] = [SOPClass.verification.uid: uncompressed]
         for model in QueryModel.allCases {
             for sopClass in [model.findSOPClass, model.moveSOPClass, model.getSOPClass] { syntaxes[sopClass.uid] = uncompressed }
