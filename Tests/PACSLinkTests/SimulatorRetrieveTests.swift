@@ -1,0 +1,68 @@
+import DICOMProtocol
+import DICOMTransport
+import Foundation
+import Testing
+import TestSupport
+
+@testable import PACSLink
+
+/// Our retrieve SCUs (`MoveSCU` into our Storage SCP, `GetSCU`) against the simulated PACS:
+/// the sub-operations are routed to the retrieve that asked for them whether the simulator
+/// sets Move Originator AE Title and Message ID or omits them.
+@Suite("Simulator against our retrieve")
+struct SimulatorRetrieveTests {
+    static let archive = SyntheticStudies(seed: 5, studies: 2, seriesPerStudy: 2, instancesPerSeries: 3, pixelBytes: 1024)
+    static let studyUID = archive.instance(study: 1, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!
+    let group = EventLoopGroup(loopCount: 2, name: "simulator-retrieve-test")
+
+    func files(under path: String) -> [String] {
+        (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".dcm") }
+    }
+
+    func request(method: RetrieveMethod) -> RetrieveRequest {
+        RetrieveRequest(
+            serverName: "sim", calledAETitle: "SIMPACS", ourAETitle: "PACSLINK", peerHost: "127.0.0.1", peerAddresses: ["127.0.0.1"],
+            studyInstanceUID: Self.studyUID, method: method)
+    }
+
+    @Test("PS3.4 C.4.2: MoveSCU retrieves a study from the simulator into RetrievedFiles, with and without Move Originator fields")
+    func move() async throws {
+        for omit in [false, true] {
+            let root = try TemporaryDirectory(prefix: "simulator-move")
+            let store = InstanceStore(layout: StorageLayout(root: root.url))
+            let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
+            let listener = try StorageListener.make(
+                addresses: [.init(host: "127.0.0.1", port: 0)], aeTitle: "PACSLINK", store: store, coordinator: coordinator, group: group)
+            let listenPort = try await listener.start()[0].port
+            let pacs = try SimulatedPACS(
+                .init(
+                    aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(),
+                    destinations: ["PACSLINK": .init(host: "127.0.0.1", port: listenPort)], omitMoveOriginator: omit),
+                group: group)
+            let port = try await pacs.start()
+            let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(5))
+            let outcome = try await MoveSCU.retrieve(
+                target, request: request(method: .move), listenPort: listenPort, coordinator: coordinator, on: group.next())
+            await pacs.stop()
+            await listener.stop()
+            #expect(outcome.ending == .completed(finalStatus: .success), "omit \(omit)")
+            #expect(outcome.move.storedInstances.count == 6, "omit \(omit)")
+            #expect(files(under: root.path + "/RetrievedFiles").count == 6, "omit \(omit)")
+            #expect(files(under: root.path + "/ReceivedFiles").isEmpty, "omit \(omit)")
+        }
+    }
+
+    @Test("PS3.4 C.4.3: GetSCU retrieves a study from the simulator on one association")
+    func get() async throws {
+        let root = try TemporaryDirectory(prefix: "simulator-get")
+        let store = InstanceStore(layout: StorageLayout(root: root.url))
+        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
+        let pacs = try SimulatedPACS(.init(aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase()), group: group)
+        let port = try await pacs.start()
+        defer { Task { await pacs.stop() } }
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(5))
+        let outcome = try await GetSCU.retrieve(target, request: request(method: .get), store: store, coordinator: coordinator, on: group.next())
+        #expect(outcome.ending == .completed(finalStatus: .success))
+        #expect(files(under: root.path).count == 6)
+    }
+}
