@@ -29,16 +29,30 @@ final class SimulatorSCP: DIMSEServiceHandler, @unchecked Sendable {
             cancelled.insert(cancel.messageIDBeingRespondedTo)
             return
         }
-        operations += 1
-        if let limit = misbehaviour.abortAfterOperations, operations > limit {
-            association.abort()
-            return
-        }
+        guard admit(on: association) else { return }
         Task { [self] in
             await association.run { association in
                 await serve(request, dataSet: dataSet, context: context, on: association)
             }
         }
+    }
+
+    /// A C-STORE with folder storage streams its data set to disk as it arrives (`StoreSink`);
+    /// every other request is received whole.
+    func association(
+        _ association: isolated Association, streamDataSetOf request: DIMSECommand, context: AcceptedPresentationContext
+    ) -> (any DIMSEDataSetSink)? {
+        guard case .cStoreRQ(let store) = request, case .folder(let root) = pacs.configuration.storage, admit(on: association)
+        else { return nil }
+        return sink(for: store, root: root, context: context, on: association)
+    }
+
+    /// Counts a request; past `Misbehaviour.abortAfterOperations` aborts the association instead.
+    private func admit(on association: isolated Association) -> Bool {
+        operations += 1
+        guard let limit = misbehaviour.abortAfterOperations, operations > limit else { return true }
+        association.abort()
+        return false
     }
 
     private func serve(_ request: DIMSECommand, dataSet: [UInt8]?, context: AcceptedPresentationContext, on association: isolated Association) async {
