@@ -237,8 +237,9 @@ struct BatchEchoInteropTests {
         // The first ten waited for the A-ASSOCIATE-AC until the deadline; the other ten found it passed.
         #expect(report.results.count { $0.failure?.phase == "associate" } == 10)
         #expect(report.results.count { $0.failure?.phase == "connect" } == 10)
+        // About the 1 s deadline, well under the 5 s timeout (wall clock on a loaded machine).
         let elapsed = Self.seconds(report.elapsed)
-        #expect(elapsed >= 0.9 && elapsed < 2, "\(report.summary)")
+        #expect(elapsed >= 0.9 && elapsed < 4, "\(report.summary)")
     }
 
     @Test("--repeat K: K C-ECHOes in one association, mean between minimum and maximum")

@@ -45,8 +45,11 @@ struct RetrieveMoveTimeoutTests {
             studyInstanceUID: "1.2.3")
         let started = ContinuousClock.now
         let outcome = try await MoveSCU.retrieve(target, request: request, listenPort: 11112, coordinator: coordinator, on: group.next())
+        let elapsed = ContinuousClock.now - started
         await acceptor.stop()
         #expect(outcome.ending == .timedOut(missing: "1 of 1 counted instances not stored"))
-        #expect(ContinuousClock.now - started < .seconds(3))
+        // Ended by the router's 300 ms inactivity timeout, not by the association's 5 s one
+        // (wall clock on a loaded machine: only the order of magnitude is asserted).
+        #expect(elapsed < .seconds(5))
     }
 }
