@@ -9,7 +9,7 @@ import TestSupport
 /// Our retrieve SCUs (`MoveSCU` into our Storage SCP, `GetSCU`) against the simulated PACS:
 /// the sub-operations are routed to the retrieve that asked for them whether the simulator
 /// sets Move Originator AE Title and Message ID or omits them.
-@Suite("Simulator against our retrieve")
+@Suite("Simulator against our retrieve", .serialized)
 struct SimulatorRetrieveTests {
     static let archive = SyntheticStudies(seed: 5, studies: 2, seriesPerStudy: 2, instancesPerSeries: 3, pixelBytes: 1024)
     static let studyUID = archive.instance(study: 1, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!

@@ -8,7 +8,7 @@ import TestSupport
 
 /// The simulated PACS against our own requestor, in process: two simulators move to each
 /// other, store, and misbehave as configured.
-@Suite("Simulated PACS SCP")
+@Suite("Simulated PACS SCP", .serialized)
 struct SimulatorSCPTests {
     static let archive = SyntheticStudies(studies: 2, seriesPerStudy: 2, instancesPerSeries: 3, pixelBytes: 2048)
     static let studyUID = archive.instance(study: 0, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!

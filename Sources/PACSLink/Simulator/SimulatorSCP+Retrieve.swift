@@ -84,6 +84,11 @@ extension SimulatorSCP {
             return respond(refusal.status, progress, refusal.comment)
         }
         for instance in instances {
+            // The requestor is gone (aborted, released): nobody is left to count for.
+            if association.state != .sta6 {
+                await finished(association, destination)
+                return (progress.counts, .cancel)
+            }
             if isCancelled(messageID) {
                 await finished(association, destination)
                 return respond(.cancel, progress, nil)
