@@ -82,23 +82,35 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
     }
 
     /// One `SO_REUSEPORT` listener per loop on the address, so accepted associations spread
-    /// over every core. A plain probe bind first makes a port already in use (even by another
-    /// reuse-port socket) an error, and resolves port 0 to the port all loops then share.
+    /// over every core. For a given port, a plain probe bind first makes a port already in use
+    /// (even by another reuse-port socket) an error. For port 0 the first loop's reuse-port
+    /// listener takes the kernel's port and the other loops join it: a probe closed before
+    /// they bind would leave a moment in which another acceptor could be handed the same port
+    /// and share it with us.
     private func listenOnEveryLoop(_ address: ListenAddress) async -> Result<SocketAddress, TransportError> {
-        let first = group.loops[0]
-        let probe = await run(on: first) { () throws(TransportError) -> UInt16 in
-            let listener = try TCPListener(host: address.host, port: address.port, on: first) { _ in }
-            defer { listener.close() }
-            return listener.port
-        }
-        let port: UInt16
-        switch probe {
-        case .success(let probed): port = probed
-        case .failure(let error): return .failure(error)
-        }
+        var loops = group.loops[...]
         var bound: [SocketAddress] = []
-        for loop in group.loops {
-            let result = await run(on: loop) { [self] () throws(TransportError) -> SocketAddress in
+        var port = address.port
+        if port == 0, let first = loops.popFirst() {
+            let result = await run(on: first) { [self] () throws(TransportError) -> SocketAddress in
+                try listen(address, port: 0, on: first)
+            }
+            switch result {
+            case .success(let local):
+                bound.append(local)
+                port = local.port
+            case .failure(let error): return .failure(error)
+            }
+        } else {
+            let first = group.loops[0]
+            let probe = await run(on: first) { () throws(TransportError) -> Void in
+                let listener = try TCPListener(host: address.host, port: address.port, on: first) { _ in }
+                listener.close()
+            }
+            if case .failure(let error) = probe { return .failure(error) }
+        }
+        for loop in loops {
+            let result = await run(on: loop) { [self, port] () throws(TransportError) -> SocketAddress in
                 try listen(address, port: port, on: loop)
             }
             switch result {
