@@ -56,7 +56,10 @@ struct DemoCommand: AsyncParsableCommand {
         if report.kept && !report.retrievedFiles.isEmpty {
             Swift.print("The retrieved files are under \(report.outputFolder)/RetrievedFiles:")
             for file in report.retrievedFiles { Swift.print("    \(file)") }
-        } else if !report.retrievedFiles.isEmpty || !report.kept {
+        }
+        if report.kept && FileManager.default.fileExists(atPath: report.configurationFile) {
+            Swift.print("The temporary servers file is kept: \(report.configurationFile)")
+        } else if !report.kept {
             Swift.print("Temporary files removed; run `pacslink demo --keep` or `--out DIR` to keep the retrieved files.")
         }
     }

@@ -101,7 +101,7 @@ private struct DemoRun {
     /// The steps in order; returns the retrieved files.
     mutating func scenario(_ demo: DemoScenario, output: String, configurationFile: String, temporary: String) async -> [String] {
         let host = DemoScenario.host
-        let coordinator = DemoCoordinator()
+        let coordinator = DemoCoordinator(inactivityTimeout: demo.timeout)
         guard let listenPort = await step(.listen, "Start our Storage SCP", { run throws(DemoFailure) in
             let store = InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: output)))
             do {
@@ -291,10 +291,11 @@ private final class DemoCoordinator: Sendable {
     private let stored: StoredFiles
     let coordinator: RetrieveCoordinator
 
-    init() {
+    /// A retrieve with nothing arriving for `inactivityTimeout` ends as timed out.
+    init(inactivityTimeout: Duration) {
         let stored = StoredFiles()
         self.stored = stored
-        coordinator = RetrieveCoordinator { event in
+        coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: inactivityTimeout)) { event in
             guard case .stored(let id?, _, let file?, nil) = event else { return }
             stored.files.withLock { $0[id, default: []].append(file) }
         }
