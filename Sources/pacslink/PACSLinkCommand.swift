@@ -18,6 +18,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
             SendCommand.self,
             DumpCommand.self,
             SimulateCommand.self,
+            DemoCommand.self,
             BenchCommand.self,
         ]
     )
