@@ -125,24 +125,12 @@ private struct DemoRun {
             let archive = SimulatedPACS.Configuration(aeTitle: DemoScenario.archiveAETitle, host: host)
             var ports: [UInt16] = []
             for configuration in [pacs, archive] {
-                // Port 0 with SO_REUSEPORT can land on a port another listener was binding at the
-                // same moment; a shared port would mix the AEs' associations, so take another.
-                for attempt in 1...5 {
-                    let simulator: SimulatedPACS
-                    let port: UInt16
-                    do {
-                        simulator = try SimulatedPACS(configuration, group: run.group)
-                        port = try await simulator.start()
-                    } catch {
-                        throw DemoFailure("\(configuration.aeTitle): \(error)")
-                    }
-                    if port != listenPort && !ports.contains(port) {
-                        run.simulators.append(simulator)
-                        ports.append(port)
-                        break
-                    }
-                    await simulator.stop()
-                    if attempt == 5 { throw DemoFailure("\(configuration.aeTitle): no port of its own after \(attempt) attempts") }
+                do {
+                    let simulator = try SimulatedPACS(configuration, group: run.group)
+                    ports.append(try await simulator.start())
+                    run.simulators.append(simulator)
+                } catch {
+                    throw DemoFailure("\(configuration.aeTitle): \(error)")
                 }
             }
             let database = run.simulators[0].archive.snapshot
