@@ -14,10 +14,11 @@ struct SimulatorSCPTests {
     static let studyUID = archive.instance(study: 0, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!
     let group = EventLoopGroup(loopCount: 1, name: "simulator-scp-test")
 
+    /// Timeouts only catch a hang: generous, so that a loaded machine (CI runs tests in parallel) is not mistaken for one.
     func start(_ configuration: SimulatedPACS.Configuration) async throws -> (SimulatedPACS, UInt16) {
         var configuration = configuration
         configuration.host = "127.0.0.1"
-        configuration.timeouts = .uniform(.seconds(5))
+        configuration.timeouts = .uniform(.seconds(30))
         let pacs = try SimulatedPACS(configuration, group: group)
         return (pacs, try await pacs.start())
     }
@@ -28,7 +29,7 @@ struct SimulatorSCPTests {
                 host: "127.0.0.1", port: port, calledAETitle: AETitle(called), callingAETitle: AETitle("TESTER"),
                 presentationContexts: AssociationRequest.contexts(
                     abstractSyntaxes: abstractSyntaxes, transferSyntaxes: [TransferSyntax.implicitVRLittleEndian.uid]),
-                timeouts: .uniform(.seconds(5))),
+                timeouts: .uniform(.seconds(30))),
             on: group.next())
     }
 
