@@ -126,7 +126,7 @@ struct BatchEchoInteropTests {
         }
         let tlsPort = try #require(tlsPorts.first)
         var storescps: [ChildProcess] = []
-        defer { for scp in storescps { scp.kill() } }
+        defer { for scp in storescps { scp.stop() } }
         var storescpPorts: [UInt16] = []
         for _ in 0..<3 {
             let port = FreePort.next()

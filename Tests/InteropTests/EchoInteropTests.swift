@@ -5,16 +5,6 @@ import Glibc
 import Testing
 import TestSupport
 
-extension ChildProcess {
-    /// Stops a DCMTK server with SIGKILL: children of the test process start with SIGTERM
-    /// blocked (Foundation's Process spawns from a thread that blocks signals), so `stop()`
-    /// would wait forever for storescp.
-    func kill() {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-    }
-}
-
 /// `pacslink echo` against DCMTK's `storescp` and against peers that fail in each phase.
 @Suite("echo against DCMTK and failing peers", .serialized)
 struct EchoInteropTests {
@@ -43,7 +33,7 @@ struct EchoInteropTests {
     func echoStorescp() throws {
         let port = FreePort.next()
         let scp = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "STORESCP", "-od", directory.path, String(port)])
-        defer { scp.kill() }
+        defer { scp.stop() }
         try scp.waitUntilListening(on: port)
         // By name, so that resolution is timed too (an IP literal needs none).
         let run = try echo(["--host", "localhost", "--port", String(port), "--called-aet", "STORESCP",
@@ -62,7 +52,7 @@ struct EchoInteropTests {
     func registryAndEndpoints() throws {
         let port = FreePort.next()
         let scp = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "STORESCP", String(port)])
-        defer { scp.kill() }
+        defer { scp.stop() }
         try scp.waitUntilListening(on: port)
         try """
             [server "Lab"]
@@ -131,7 +121,7 @@ struct EchoInteropTests {
     func rejectedByStorescp() throws {
         let port = FreePort.next()
         let scp = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "STORESCP", "--refuse", String(port)])
-        defer { scp.kill() }
+        defer { scp.stop() }
         try scp.waitUntilListening(on: port)
         let run = try echo(["--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", "--format", "json"])
         #expect(run.status == 1)
@@ -148,7 +138,7 @@ struct EchoInteropTests {
         let scp = try ChildProcess(try DCMTK.tool("storescp"), [
             "--aetitle", "STORESCP", "+tls", certificates.key("server"), certificates.certificate("server"), "-ic", String(port),
         ])
-        defer { scp.kill() }
+        defer { scp.stop() }
         try scp.waitUntilListening(on: port)
         let base = ["--host", "localhost", "--port", String(port), "--called-aet", "STORESCP", "--tls", "--format", "json"]
 
@@ -176,7 +166,7 @@ struct EchoInteropTests {
             "--aetitle", "STORESCP", "+tls", certificates.key("server"), certificates.certificate("server"),
             "-rc", "+cf", certificates.certificate("client"), String(port),
         ])
-        defer { scp.kill() }
+        defer { scp.stop() }
         try scp.waitUntilListening(on: port)
         let base = ["--host", "localhost", "--port", String(port), "--called-aet", "STORESCP", "--tls",
                     "--tls-ca", certificates.certificate("server"), "--format", "json", "--timeout", "10"]

@@ -76,13 +76,6 @@ struct SendInteropTests {
         return scp
     }
 
-    /// Stops a peer with SIGKILL: children spawned from a test's worker thread inherit its
-    /// blocked signal mask, so the SIGTERM of `ChildProcess.stop()` stays pending forever.
-    static func kill(_ child: ChildProcess) {
-        if child.process.isRunning { Glibc.kill(child.process.processIdentifier, SIGKILL) }
-        child.stop()
-    }
-
     func send(_ port: UInt16, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         try ChildProcess.run(
             BuiltProducts.pacslink(),
@@ -109,7 +102,7 @@ struct SendInteropTests {
         try makeMixedFolder()
         let port = FreePort.next()
         let scp = try storescp(["+xa", "+B", "-od", received], port: port)
-        defer { Self.kill(scp) }
+        defer { scp.stop() }
         let run = try send(port, [files, "--recursive", "--associations", "2", "--json"])
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         let byName = try results(run.stdout)
@@ -133,7 +126,7 @@ struct SendInteropTests {
         try makeMixedFolder()
         let port = FreePort.next()
         let scp = try storescp(["+xi", "-od", received], port: port)
-        defer { Self.kill(scp) }
+        defer { scp.stop() }
         let run = try send(port, [files, "--recursive", "--json"])
         #expect(run.status == 1)
         let byName = try results(run.stdout)
@@ -167,7 +160,7 @@ struct SendInteropTests {
 
         let port = FreePort.next()
         let scp = try storescp(["--ignore"], port: port)
-        defer { Self.kill(scp) }
+        defer { scp.stop() }
         let run = try ChildProcess.run(
             "/usr/bin/time",
             ["-v", try BuiltProducts.pacslink(), "send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", path],
@@ -183,7 +176,7 @@ struct SendInteropTests {
         try makeMixedFolder()
         let port = FreePort.next()
         let scp = try storescp(["+xa", "-od", received], port: port)
-        defer { Self.kill(scp) }
+        defer { scp.stop() }
         let config = directory.path + "/servers.ini"
         try "[server \"Lab\"]\nae_title = STORESCP\nhost = 127.0.0.1\nport = \(port)\n".write(toFile: config, atomically: false, encoding: .utf8)
         let common = ["--config", config, "--admin-config", directory.path + "/none.ini", "send"]

@@ -68,7 +68,7 @@ struct DCMTKAssociationTests {
     @Test("PS3.8 9.3 associate, C-ECHO and release with storescp using our PDUs")
     func echo() throws {
         let (scp, port) = try Self.startStoreSCP([])
-        defer { Self.kill(scp) }
+        defer { scp.stop() }
         let connection = try BlockingConnection(port: port)
         var decoder = PDUDecoder()
         let rq = Self.rq(implementationClassUID: "1.2.826.0.1.3680043.10.1")
@@ -114,7 +114,7 @@ struct DCMTKAssociationTests {
     @Test("PS3.8 9.3.4 storescp --reject answers an RQ without implementation class UID with an A-ASSOCIATE-RJ we decode")
     func reject() throws {
         let (scp, port) = try Self.startStoreSCP(["--reject"])
-        defer { Self.kill(scp) }
+        defer { scp.stop() }
         let connection = try BlockingConnection(port: port)
         var decoder = PDUDecoder()
         try connection.send(PDU.associateRQ(Self.rq(implementationClassUID: nil)).encoded())
@@ -132,7 +132,7 @@ struct DCMTKAssociationTests {
         let scu = try ChildProcess(
             try DCMTK.tool("echoscu"),
             ["-aet", "ECHOSCU", "-aec", "PACSLINK", "--propose-pc", "3", "127.0.0.1", String(listener.port)])
-        defer { Self.kill(scu) }
+        defer { scu.stop() }
         let connection = try listener.accept()
         var decoder = PDUDecoder()
         guard case .associateRQ(let rq) = try connection.receive(&decoder) else {
@@ -176,13 +176,6 @@ struct DCMTKAssociationTests {
         #expect(scu.wait(timeout: 10) == 0, "echoscu: \(scu.stderr)")
     }
 
-    /// SIGKILL, then reap: storescp started from a test thread inherits that thread's blocked
-    /// SIGTERM (seen here: `ChildProcess.stop()` alone waits forever).
-    static func kill(_ scp: ChildProcess) {
-        if scp.process.isRunning { _ = Glibc.kill(scp.process.processIdentifier, SIGKILL) }
-        scp.stop()
-    }
-
     static func startStoreSCP(_ options: [String]) throws -> (ChildProcess, UInt16) {
         var lastError: (any Error)?
         for _ in 0..<3 {
@@ -193,7 +186,7 @@ struct DCMTKAssociationTests {
                 try scp.waitUntilListening(on: port)
                 return (scp, port)
             } catch {
-                kill(scp)
+                scp.stop()
                 lastError = error
             }
         }
