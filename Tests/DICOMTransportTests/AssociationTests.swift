@@ -86,7 +86,7 @@ extension TransportTests {
                 #expect(error.phase == .associate)
                 #expect(error.kind == .timedOut)
             }
-            #expect(clock.now - start < .seconds(2))
+            #expect(clock.now - start < .seconds(5))  // ended by the 300 ms timeout, not a hang (loaded machine: order of magnitude only)
             try await server.stop()
         }
 
