@@ -44,8 +44,17 @@ struct AssociationStore: StoreAssociation {
         return Dictionary(results.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Bytes read from the file per chunk: a 0.5 MB instance in one message, and few hops
+    /// between the loop and the reading task for larger ones, at 1 MiB of memory per association.
+    static let chunkLength = 1024 * 1024
+
+    /// Reads the first chunk here, on the caller's task (off the loop), so a data set that fits
+    /// in it is sent without the association calling back for more.
     func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP {
-        let response = try await association.send(request, contextID: contextID) { try dataSet.next() }
+        let first = try dataSet.next(maximumLength: Self.chunkLength) ?? []
+        let rest: @Sendable () async throws -> [UInt8]? = { try dataSet.next(maximumLength: Self.chunkLength) }
+        let more = dataSet.isComplete ? nil : rest
+        let response = try await association.send(request, contextID: contextID, dataSet: first, more: more)
         guard case .cStoreRSP(let rsp) = response else {
             throw StoreError("the peer answered the C-STORE-RQ with \(response.commandField)")
         }

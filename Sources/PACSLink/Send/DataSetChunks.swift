@@ -13,6 +13,8 @@ public final class DataSetChunks: @unchecked Sendable {
     private let reader: DICOMFile
     private let lock = NSLock()
     private let onRead: @Sendable (Int) -> Void
+    private var bytesRead = 0
+    private var lastReadWasShort = false
 
     public init(_ file: SendFile, onRead: @escaping @Sendable (Int) -> Void = { _ in }) throws(FileError) {
         self.file = file
@@ -25,9 +27,20 @@ public final class DataSetChunks: @unchecked Sendable {
     public func next(maximumLength: Int = DICOMFile.chunkSize) throws -> [UInt8]? {
         try Task.checkCancellation()
         let chunk = try lock.withLock { () throws(FileError) -> [UInt8]? in
-            try reader.nextDataSetChunk(maximumLength: maximumLength)
+            let chunk = try reader.nextDataSetChunk(maximumLength: maximumLength)
+            bytesRead += chunk?.count ?? 0
+            lastReadWasShort = (chunk?.count ?? 0) < maximumLength
+            return chunk
         }
         if let chunk { onRead(chunk.count) }
         return chunk
+    }
+
+    /// Whether the chunks read so far are the whole data set, as long as the scan found it
+    /// (`file.dataSetLength`) and the file has not grown since: the last read stopped short at
+    /// the end of the file. Lets a small file go out in one message without asking `next()`
+    /// for its `nil`; when unsure, `false`, and `next()` finds the end.
+    public var isComplete: Bool {
+        lock.withLock { lastReadWasShort && bytesRead == file.dataSetLength }
     }
 }
