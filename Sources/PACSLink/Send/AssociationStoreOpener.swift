@@ -44,15 +44,16 @@ struct AssociationStore: StoreAssociation {
         return Dictionary(results.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Bytes read from the file per chunk: a 0.5 MB instance in one message, and few hops
-    /// between the loop and the reading task for larger ones, at 1 MiB of memory per association.
-    static let chunkLength = 1024 * 1024
+    var executor: (any TaskExecutor)? { association.eventLoop }
 
-    /// Reads the first chunk here, on the caller's task (off the loop), so a data set that fits
-    /// in it is sent without the association calling back for more.
+    /// Takes the first chunk (prefetched, or read here) before entering the association, so a
+    /// data set that fits in it goes out without the association calling back for more; the
+    /// rest of a larger one is read on the global pool, never on the loop.
     func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP {
-        let first = try dataSet.next(maximumLength: Self.chunkLength) ?? []
-        let rest: @Sendable () async throws -> [UInt8]? = { try dataSet.next(maximumLength: Self.chunkLength) }
+        let first = try dataSet.next() ?? []
+        let rest: @Sendable () async throws -> [UInt8]? = {
+            try await withTaskExecutorPreference(globalConcurrentExecutor) { try dataSet.next() }
+        }
         let more = dataSet.isComplete ? nil : rest
         let response = try await association.send(request, contextID: contextID, dataSet: first, more: more)
         guard case .cStoreRSP(let rsp) = response else {
