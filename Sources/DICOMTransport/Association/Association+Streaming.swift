@@ -7,7 +7,8 @@ extension Association {
     ///
     /// `first` is the data set's first bytes, read by the caller before the call; when they are
     /// the whole data set, `nextChunk` is `nil` and the message goes out at once, without
-    /// leaving the loop (a small file costs one hop onto the loop and one back). Otherwise
+    /// leaving the loop (from a task that prefers the loop, a small file costs no thread hop
+    /// at all: libuv-swift.md). Otherwise
     /// `nextChunk` returns the next bytes, or `nil` at the end; all bytes are already encoded
     /// in the context's transfer syntax. `nextChunk` runs off the loop (blocking file reads
     /// are allowed). Between chunks the sender pauses while the channel is not writable, so

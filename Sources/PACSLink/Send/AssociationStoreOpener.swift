@@ -46,7 +46,7 @@ struct AssociationStore: StoreAssociation {
 
     var executor: (any TaskExecutor)? { association.eventLoop }
 
-    /// Takes the first chunk (prefetched, or read here) before entering the association, so a
+    /// Takes the first chunk (which `StoreSCU` prefetched off the loop) before entering the association, so a
     /// data set that fits in it goes out without the association calling back for more; the
     /// rest of a larger one is read on the global pool, never on the loop.
     func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP {
