@@ -184,8 +184,8 @@ $(row large 4 "$LARGE_COUNT" "$LARGE_BYTES" "≥ 2× MB/s")
   storage (or discarding) SCP role yet.
 - How \`send\` works for speed: each association's loop over its files runs on the
   association's event loop (task executor preference), so a C-STORE is awaited without a hop
-  to the global pool; meanwhile the next file is opened and its first 1 MiB read on the pool,
-  so a data set up to 1 MiB goes out in one message without the loop calling back for more.
+  to the global pool; meanwhile the next file is opened and its first 768 KiB read on the pool,
+  so a data set up to 768 KiB goes out in one message without the loop calling back for more.
 - What still costs (found with \`strace -c\` / \`perf\`): about 11 wake-ups of the loop
   (\`uv_async_send\`, an eventfd write and an \`epoll_wait\` each) per small file — executor
   switches between the Association actor and the nonisolated code around it — and the file is
@@ -194,7 +194,7 @@ $(row large 4 "$LARGE_COUNT" "$LARGE_BYTES" "≥ 2× MB/s")
   thread. C-STORE is stop-and-wait (no asynchronous operations window), so one association
   cannot be faster than the sink's round trip; the 3× goal needs more associations or
   fewer wake-ups. Large files are copied twice more than \`storescu\` copies them (file →
-  \`Data\` → array → PDU buffer) and each 1 MiB buffer is allocated per file.
+  \`Data\` → array → PDU buffer) and each 768 KiB buffer is allocated per file.
 - Before the loop moved onto the association's event loop (main at a559ff4, measured by hand
   at 02:07 UTC the same day, load average ~11): 1 association 826 small instances/s and
   136 MB/s of large ones, 4 associations 1,786/s and 214 MB/s, with \`storescu\` at
