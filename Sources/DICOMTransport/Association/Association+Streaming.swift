@@ -5,14 +5,20 @@ extension Association {
     /// chunk by chunk while it is sent (a C-STORE of a file, PS3.7 §9.1.1), and waits for the
     /// final response (within `timeouts.dimse`).
     ///
-    /// `nextChunk` returns the next bytes of the data set, already encoded in the context's
-    /// transfer syntax, or `nil` at its end; it runs off the loop (blocking file reads are
-    /// allowed). Between chunks the sender pauses while the channel is not writable, so memory
-    /// stays at the channel's high-water mark plus one chunk whatever the data set's size.
-    /// When `nextChunk` throws, the half-sent message cannot be completed: the association is
-    /// aborted and the error rethrown. Association failures throw `AssociationError`.
+    /// `first` is the data set's first bytes, read by the caller before the call; when they are
+    /// the whole data set, `nextChunk` is `nil` and the message goes out at once, without
+    /// leaving the loop (from a task that prefers the loop, a small file costs no thread hop
+    /// at all: libuv-swift.md). Otherwise
+    /// `nextChunk` returns the next bytes, or `nil` at the end; all bytes are already encoded
+    /// in the context's transfer syntax. `nextChunk` runs off the loop (blocking file reads
+    /// are allowed). Between chunks the sender pauses while the channel is not writable, so
+    /// memory stays at the channel's high-water mark plus one chunk whatever the data set's
+    /// size. When `nextChunk` throws, the half-sent message cannot be completed: the
+    /// association is aborted and the error rethrown. Association failures throw
+    /// `AssociationError`.
     public func send<Request: DIMSERequest>(
-        _ request: Request, contextID: UInt8, dataSet nextChunk: @Sendable () async throws -> [UInt8]?
+        _ request: Request, contextID: UInt8, dataSet first: [UInt8],
+        more nextChunk: (@Sendable () async throws -> [UInt8]?)?
     ) async throws -> DIMSECommand {
         guard let negotiated, negotiated.context(id: contextID) != nil else {
             throw failure ?? notPermitted("send on presentation context \(contextID), which was not accepted")
@@ -21,25 +27,31 @@ extension Association {
             throw notPermitted("send \(Request.commandField)")
         }
         var fragmenter = MessageFragmenter(presentationContextID: contextID, peerMaximumLength: negotiated.peerMaximumLength)
-        var writer = ByteWriter(capacity: Self.streamingBufferCapacity)
+        var writer = ByteWriter(capacity: Self.framingCapacity + command.count + first.count)
         fragmenter.writeCommand(command, hasDataSet: true, into: &writer)
-        try writePData(&writer, request)
         enter(.dimse)
-        while true {
-            try await waitUntilWritable()
-            let chunk: [UInt8]?
-            do {
-                chunk = try await nextChunk()
-            } catch {
-                abort()
-                throw error
+        var chunk = first
+        if let nextChunk {
+            while true {
+                fragmenter.writeDataSet(chunk, isLast: false, into: &writer)
+                try writePData(&writer, request)
+                try await waitUntilWritable()
+                let next: [UInt8]?
+                do {
+                    next = try await nextChunk()
+                } catch {
+                    abort()
+                    throw error
+                }
+                if let failure { throw failure }
+                guard let next else {
+                    chunk = []
+                    break
+                }
+                chunk = next
             }
-            if let failure { throw failure }
-            guard let chunk else { break }
-            fragmenter.writeDataSet(chunk, isLast: false, into: &writer)
-            try writePData(&writer, request)
         }
-        fragmenter.writeDataSet([UInt8](), isLast: true, into: &writer)
+        fragmenter.writeDataSet(chunk, isLast: true, into: &writer)
         let actions = core.sendPData(writer.take())
         guard case .write = actions.first else { throw notPermitted("send \(Request.commandField)") }
         startPhaseTimer(timeouts.dimse, "waiting for the \(Request.commandField) response")
@@ -50,8 +62,8 @@ extension Association {
         return try result.get()
     }
 
-    /// Room for one file chunk (64 KiB) and the framing of its fragments.
-    static let streamingBufferCapacity = 80 * 1024
+    /// Room for the PDU and PDV headers of a chunk's fragments, beyond its bytes.
+    static let framingCapacity = 4 * 1024
 
     /// Sends the whole P-DATA-TF PDUs in `writer` (if any) and empties it.
     private func writePData(_ writer: inout ByteWriter, _ request: some DIMSERequest) throws(AssociationError) {

@@ -44,8 +44,18 @@ struct AssociationStore: StoreAssociation {
         return Dictionary(results.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    var executor: (any TaskExecutor)? { association.eventLoop }
+
+    /// Takes the first chunk (which `StoreSCU` prefetched off the loop) before entering the association, so a
+    /// data set that fits in it goes out without the association calling back for more; the
+    /// rest of a larger one is read on the global pool, never on the loop.
     func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP {
-        let response = try await association.send(request, contextID: contextID) { try dataSet.next() }
+        let first = try dataSet.next() ?? []
+        let rest: @Sendable () async throws -> [UInt8]? = {
+            try await withTaskExecutorPreference(globalConcurrentExecutor) { try dataSet.next() }
+        }
+        let more = dataSet.isComplete ? nil : rest
+        let response = try await association.send(request, contextID: contextID, dataSet: first, more: more)
         guard case .cStoreRSP(let rsp) = response else {
             throw StoreError("the peer answered the C-STORE-RQ with \(response.commandField)")
         }

@@ -7,6 +7,9 @@ public protocol StoreAssociation: Sendable {
     /// The peer's answer to every proposed context, by Presentation-context-ID (PS3.8
     /// §9.3.3.2, Table 9-18).
     func contextResults() async -> [UInt8: PresentationContextAC]
+    /// Where the association runs (its event loop), or `nil`: `StoreSCU` runs its loop over
+    /// the files there, so awaiting each C-STORE costs no hop between threads.
+    var executor: (any TaskExecutor)? { get }
     /// Sends `request` on `contextID` with the data set read from `dataSet` chunk by chunk, and
     /// returns the C-STORE-RSP (PS3.7 §9.1.1). A throw leaves the association unusable.
     func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP
@@ -14,6 +17,10 @@ public protocol StoreAssociation: Sendable {
     func release() async throws
     /// A-ABORT (PS3.8 §7.3); also what an interrupted send does.
     func abort() async
+}
+
+extension StoreAssociation {
+    public var executor: (any TaskExecutor)? { nil }
 }
 
 /// Opens associations to one peer, proposing the given presentation contexts.

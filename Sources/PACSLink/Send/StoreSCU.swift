@@ -59,21 +59,35 @@ public struct StoreSCU: Sendable {
             let answers = await association.contextResults()
             var messageID: UInt16 = 0
             var broken = false
-            while let file = pending.first, !broken {
-                pending = pending.dropFirst()
-                if Task.isCancelled {
-                    finish(SendFileResult(path: file.path, file: file, outcome: .notSent("interrupted")))
-                    continue
+            // On the association's loop, each C-STORE is awaited without a hop between threads;
+            // the next file is opened and its first chunk read on the global pool meanwhile.
+            await withTaskExecutorPreference(association.executor) {
+                var opening = pending.first.map { Self.open($0, events: events) }
+                while let file = pending.first, !broken {
+                    pending = pending.dropFirst()
+                    let opened = await opening?.value
+                    opening = Task.isCancelled ? nil : pending.first.map { Self.open($0, events: events) }
+                    guard let opened, !Task.isCancelled else {
+                        finish(SendFileResult(path: file.path, file: file, outcome: .notSent("interrupted")))
+                        continue
+                    }
+                    let contextID = plan.contextID(for: file)
+                    if let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file) {
+                        finish(SendFileResult(path: file.path, file: file, outcome: .failed(refusal)))
+                        continue
+                    }
+                    let chunks: DataSetChunks
+                    switch opened {
+                    case .success(let opened): chunks = opened
+                    case .failure(let error):
+                        finish(SendFileResult(path: file.path, file: file, outcome: .failed(error.detailWithOffset)))
+                        continue
+                    }
+                    messageID &+= 1
+                    let outcome = await store(file, chunks, messageID: messageID, contextID: contextID ?? 0, on: association)
+                    broken = outcome.breaksAssociation
+                    finish(SendFileResult(path: file.path, file: file, outcome: outcome.result))
                 }
-                let contextID = plan.contextID(for: file)
-                if let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file) {
-                    finish(SendFileResult(path: file.path, file: file, outcome: .failed(refusal)))
-                    continue
-                }
-                messageID &+= 1
-                let outcome = await store(file, messageID: messageID, contextID: contextID ?? 0, on: association, events: events)
-                broken = outcome.breaksAssociation
-                finish(SendFileResult(path: file.path, file: file, outcome: outcome.result))
             }
             if broken || Task.isCancelled {
                 await association.abort()
@@ -90,16 +104,24 @@ public struct StoreSCU: Sendable {
         var breaksAssociation: Bool
     }
 
-    private func store(
-        _ file: SendFile, messageID: UInt16, contextID: UInt8, on association: any StoreAssociation,
-        events: @escaping @Sendable (SendEvent) -> Void
-    ) async -> StoreOutcome {
-        let chunks: DataSetChunks
-        do {
-            chunks = try DataSetChunks(file) { events(.bytes($0)) }
-        } catch {
-            return StoreOutcome(result: .failed(error.detailWithOffset), breaksAssociation: false)
+    /// Opens `file` and reads its first chunk, on the global pool (blocking reads).
+    private static func open(
+        _ file: SendFile, events: @escaping @Sendable (SendEvent) -> Void
+    ) -> Task<Result<DataSetChunks, FileError>, Never> {
+        Task(executorPreference: globalConcurrentExecutor) {
+            do throws(FileError) {
+                let chunks = try DataSetChunks(file) { events(.bytes($0)) }
+                try chunks.prefetch()
+                return .success(chunks)
+            } catch {
+                return .failure(error)
+            }
         }
+    }
+
+    private func store(
+        _ file: SendFile, _ chunks: DataSetChunks, messageID: UInt16, contextID: UInt8, on association: any StoreAssociation
+    ) async -> StoreOutcome {
         let request = CStoreRQ(
             messageID: messageID, affectedSOPClassUID: file.sopClassUID, affectedSOPInstanceUID: file.sopInstanceUID,
             priority: priority)

@@ -144,7 +144,9 @@ extension SimulatorSCP {
             messageID: messageID, affectedSOPClassUID: instance.sopClassUID,
             affectedSOPInstanceUID: instance.sopInstanceUID, moveOriginatorAETitle: target.originator?.aeTitle,
             moveOriginatorMessageID: target.originator?.messageID)
-        guard case .cStoreRSP(let response)? = try? await target.association.send(request, contextID: context.id, dataSet: { try chunks.next() })
+        guard let first = try? chunks.next() ?? [],
+            case .cStoreRSP(let response)? = try? await target.association.send(
+                request, contextID: context.id, dataSet: first, more: { try chunks.next() })
         else { return nil }
         return response.status
     }
