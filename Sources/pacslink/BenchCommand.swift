@@ -32,7 +32,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Run this long (default 10 seconds).", valueName: "SECONDS")) var duration: Double?
     @Option(help: ArgumentHelp("Run exactly N operations.", valueName: "N")) var count: Int?
     @Flag(help: "Repeat operations inside one association per worker.") var reuse = false
-    @Option(help: ArgumentHelp("Seconds to wait per phase (default 10).", valueName: "SECONDS")) var timeout: Double = 10
+    @Option(help: ArgumentHelp("Seconds to wait per phase (default 10, or the server's timeout).", valueName: "SECONDS"))
+    var timeout: Double?
     @Flag(help: "Print one JSON document.") var json = false
 
     func validate() throws {
@@ -70,17 +71,19 @@ struct BenchCommand: AsyncParsableCommand {
         var target: EchoTarget
         if let server {
             let snapshot = try global.registry.load()
-            target = EchoTarget(try snapshot.server(named: server), local: snapshot.local, defaultTimeout: Self.duration(timeout))
+            target = EchoTarget(try snapshot.server(named: server), local: snapshot.local, defaultTimeout: Self.duration(timeout ?? 10))
         } else if let host, let port, let calledAET {
             guard let number = UInt16(port), number > 0 else {
                 throw RegistryError(.invalid, "--port \(port): must be a number from 1 to 65535")
             }
-            target = EchoTarget(host: host, port: number, calledAETitle: calledAET, callingAETitle: local?.aeTitle ?? "PACSLINK")
+            target = EchoTarget(
+                host: host, port: number, calledAETitle: calledAET, callingAETitle: local?.aeTitle ?? "PACSLINK",
+                timeout: Self.duration(timeout ?? 10))
         } else {
             throw ValidationError("give --server NAME, or --host, --port and --called-aet")
         }
         if let callingAET { target.callingAETitle = callingAET }
-        target.timeout = Self.duration(timeout)
+        if let timeout { target.timeout = Self.duration(timeout) }
         return target
     }
 
