@@ -4,8 +4,8 @@ import DICOMTransport
 import Foundation
 import PACSLink
 
-/// `pacslink echo (SERVER… | --all | --host H --port N --called-aet AE) [--calling-aet AE]
-/// [--concurrency N] [--timeout SECONDS] [--repeat K] [--format table|json|csv]`: C-ECHO with
+/// `pacslink echo (SERVER… | --all | --endpoints CSV | --host H --port N --called-aet AE) [--calling-aet AE]
+/// [--tls [--tls-ca F] [--no-verify-certificate] [--tls-cert F --tls-key F]] [--concurrency N] [--timeout SECONDS] [--repeat K] [--format table|json|csv]`: C-ECHO with
 /// phase timings; exit 1 when any echo failed.
 struct EchoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,11 +16,18 @@ struct EchoCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Registered server names.") var servers: [String] = []
     @Flag(help: "Echo every registered server.") var all = false
+    @Option(help: ArgumentHelp("Echo the endpoints of a CSV file (header name,ae,host,port,tls).", valueName: "CSV"))
+    var endpoints: String?
     @Option(help: "Host to echo (with --port and --called-aet).") var host: String?
     @Option(help: "Port to echo (1–65535).") var port: String?
     @Option(name: .customLong("called-aet"), help: ArgumentHelp("The peer's AE title.", valueName: "AE")) var calledAET: String?
     @Option(name: .customLong("calling-aet"), help: ArgumentHelp("Our AE title (default: the local AE title).", valueName: "AE"))
     var callingAET: String?
+    @Flag(help: "Use TLS (with --host).") var tls = false
+    @Option(help: ArgumentHelp("CA certificates (PEM) to verify the server with.", valueName: "FILE")) var tlsCA: String?
+    @Flag(name: .customLong("no-verify-certificate"), help: "Do not verify the server's certificate.") var noVerifyCertificate = false
+    @Option(help: ArgumentHelp("Our client certificate (PEM), with --tls-key.", valueName: "FILE")) var tlsCert: String?
+    @Option(help: ArgumentHelp("The client certificate's private key (PEM).", valueName: "FILE")) var tlsKey: String?
     @Option(help: "Echoes in flight at once.") var concurrency: Int = 16
     @Option(help: ArgumentHelp("Seconds to wait per phase (default 10, or the server's timeout).", valueName: "SECONDS"))
     var timeout: Double?
@@ -32,8 +39,8 @@ struct EchoCommand: AsyncParsableCommand {
         if direct && (host == nil || port == nil || calledAET == nil) {
             throw ValidationError("--host, --port and --called-aet go together")
         }
-        if !direct && servers.isEmpty && !all {
-            throw ValidationError("name servers, or give --all, or --host, --port and --called-aet")
+        if !direct && servers.isEmpty && !all && endpoints == nil {
+            throw ValidationError("name servers, or give --all, --endpoints CSV, or --host, --port and --called-aet")
         }
         if `repeat` < 1 || concurrency < 1 { throw ValidationError("--repeat and --concurrency must be at least 1") }
     }
@@ -61,7 +68,8 @@ struct EchoCommand: AsyncParsableCommand {
             let local = try? global.registry.load().local
             targets.append(EchoTarget(
                 host: host, port: number, calledAETitle: calledAET,
-                callingAETitle: callingAET ?? local?.aeTitle ?? "PACSLINK", timeout: defaultTimeout))
+                callingAETitle: callingAET ?? local?.aeTitle ?? "PACSLINK", timeout: defaultTimeout,
+                tls: tls ? EchoTarget.tls(caFile: tlsCA, verify: !noVerifyCertificate, certificate: tlsCert, key: tlsKey) : nil))
         }
         if all || !servers.isEmpty {
             let snapshot = try global.registry.load()
@@ -70,8 +78,22 @@ struct EchoCommand: AsyncParsableCommand {
                 var target = EchoTarget(entry, local: snapshot.local, defaultTimeout: defaultTimeout)
                 if let callingAET { target.callingAETitle = callingAET }
                 if let timeout { target.timeout = .milliseconds(Int64(timeout * 1000)) }
+                if tls || tlsCA != nil || noVerifyCertificate || tlsCert != nil {
+                    let entryTLS = target.tls
+                    target.tls = EchoTarget.tls(
+                        caFile: tlsCA ?? entry.tlsCA, verify: !noVerifyCertificate && (entryTLS?.verifyPeer ?? true),
+                        certificate: tlsCert ?? entry.tlsCert, key: tlsKey ?? entry.tlsKey)
+                }
                 targets.append(target)
             }
+        }
+        if let endpoints {
+            guard let text = try? String(contentsOfFile: endpoints, encoding: .utf8) else {
+                throw RegistryError(.io, "cannot read the endpoints file \(endpoints)")
+            }
+            let local = try? global.registry.load().local
+            targets += try EchoTarget.endpoints(
+                csv: text, callingAETitle: callingAET ?? local?.aeTitle ?? "PACSLINK", timeout: defaultTimeout)
         }
         for target in targets {
             for (title, option) in [(target.calledAETitle, "--called-aet"), (target.callingAETitle, "--calling-aet")] {

@@ -5,41 +5,53 @@ import Dispatch
 import Foundation
 import PACSLink
 
-/// `pacslink listen [--port N]… [--aet AE] [--open] [--json]`: a Verification SCP on every
+/// `pacslink listen [--port N]… [--tls-port N]… [--aet AE] [--tls-cert F --tls-key F] [--tls-ca F]
+/// [--open] [--json]`: a Verification SCP on every
 /// port at once until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
 struct ListenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "listen", abstract: "Accept associations (Verification SCP) until interrupted.")
 
     @OptionGroup var global: GlobalOptions
-    @Option(name: .customLong("port"), help: "A port to listen on (repeatable; default: the local receive port).")
+    @Option(name: .customLong("port"), help: "A port to listen on (repeatable; default: the receive port and every server's listen port).")
     var ports: [String] = []
+    @Option(name: .customLong("tls-port"), help: "A port to listen on with TLS (repeatable; needs --tls-cert and --tls-key).")
+    var tlsPorts: [String] = []
+    @Option(help: ArgumentHelp("Our TLS certificate (PEM) (default: the local one).", valueName: "FILE")) var tlsCert: String?
+    @Option(help: ArgumentHelp("Its private key (PEM).", valueName: "FILE")) var tlsKey: String?
+    @Option(help: ArgumentHelp("Require client certificates signed by these CAs (PEM).", valueName: "FILE")) var tlsCA: String?
     @Option(name: .customLong("aet"), help: ArgumentHelp("Our AE title (default: the local AE title).", valueName: "AE"))
     var aeTitle: String?
     @Flag(help: "Accept any called AE title.") var open = false
     @Flag(help: "One JSON object per line.") var json = false
     @Option(help: "Most associations at once; more are rejected as transient (local limit exceeded).")
     var maxAssociations: Int = 64
+    @Option(help: ArgumentHelp(
+        "Seconds to wait for a peer's next PDU (ARTIM, DIMSE) before aborting its association.", valueName: "SECONDS"))
+    var timeout: Double = 30
 
     func run() async throws {
-        let local = try? global.registry.load().local
-        let numbers = try ports.map { text throws(RegistryError) -> UInt16 in
-            guard let port = UInt16(text), port > 0 else {
-                throw RegistryError(.invalid, "--port \(text): must be a number from 1 to 65535")
-            }
-            return port
+        let snapshot = try? global.registry.load()
+        let local = snapshot?.local
+        let numbers = try Self.ports(ports, option: "--port")
+        let tlsNumbers = try Self.ports(tlsPorts, option: "--tls-port")
+        let tls = try tlsConfiguration(local: local, needed: !tlsNumbers.isEmpty)
+        guard timeout > 0 && timeout <= 86_400 else {
+            throw RegistryError(.invalid, "--timeout \(timeout): must be a number of seconds above 0")
         }
-        let listenPorts = numbers.isEmpty ? [local?.receivePort ?? 11112] : numbers
+        let listenPorts = numbers.isEmpty && tlsNumbers.isEmpty ? Self.configuredPorts(snapshot) : numbers
         let group = EventLoopGroup()
         let printer = ListenPrinter(json: json)
         let acceptor: MultiplexedAcceptor
         do {
             acceptor = try VerificationListener.make(
-                ports: listenPorts, aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: open || local?.open == true,
-                allowedCallers: local?.allowedCallers ?? [], maximumAssociations: maxAssociations, group: group,
+                ports: listenPorts, tlsPorts: tlsNumbers, tls: tls, aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK",
+                open: open || local?.open == true,
+                allowedCallers: local?.allowedCallers ?? [], maximumAssociations: maxAssociations,
+                timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
                 onEvent: printer.print)
         } catch {
-            throw RegistryError(.invalid, error.description)
+            throw RegistryError(.invalid, "\(error)")
         }
         do {
             try await acceptor.start()
@@ -51,6 +63,38 @@ struct ListenCommand: AsyncParsableCommand {
         await Self.waitForTermination()
         await acceptor.stop()
         group.shutdown()
+    }
+
+    /// Without --port: the receive port and every server's listen port, each once.
+    static func configuredPorts(_ snapshot: ServerRegistry.Snapshot?) -> [UInt16] {
+        var ports = [snapshot?.local.receivePort ?? 11112]
+        for port in snapshot?.servers.map(\.listenPort) ?? [] where !ports.contains(port) { ports.append(port) }
+        return ports
+    }
+
+    static func ports(_ texts: [String], option: String) throws(RegistryError) -> [UInt16] {
+        try texts.map { text throws(RegistryError) -> UInt16 in
+            guard let port = UInt16(text), port > 0 else {
+                throw RegistryError(.invalid, "\(option) \(text): must be a number from 1 to 65535")
+            }
+            return port
+        }
+    }
+
+    /// The server TLS configuration for `--tls-port`: the given or local certificate and key;
+    /// with a CA file, clients must present a certificate it signed (mutual TLS).
+    func tlsConfiguration(local: LocalSettings?, needed: Bool) throws(RegistryError) -> TLSConfiguration? {
+        guard needed else { return nil }
+        guard let certificate = tlsCert ?? local?.tlsCert, let key = tlsKey ?? local?.tlsKey else {
+            throw RegistryError(.invalid, "--tls-port needs --tls-cert and --tls-key (or tls_cert and tls_key in [local])")
+        }
+        var configuration = TLSConfiguration.server(certificateChainFile: certificate, privateKeyFile: key)
+        if let ca = tlsCA ?? local?.tlsCA {
+            configuration.trustRoots = .file(ca)
+            configuration.verifyPeer = true
+            configuration.requireClientCertificate = true
+        }
+        return configuration
     }
 
     /// Returns on SIGINT or SIGTERM.

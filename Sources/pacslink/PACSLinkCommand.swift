@@ -14,6 +14,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
             // One line per subcommand; keep the order of docs/cli.md.
             ServersCommand.self, LocalCommand.self,
             EchoCommand.self, ListenCommand.self,
+            SendCommand.self,
             DumpCommand.self,
             BenchCommand.self,
         ]

@@ -63,3 +63,29 @@ func echoOnce(port: UInt16, on loop: EventLoop) async throws -> DIMSEStatus? {
     #expect(rsp.messageIDBeingRespondedTo == 7)
     return rsp.status
 }
+
+/// A service that never answers (for DIMSE timeouts) or aborts on every request.
+struct MisbehavingHandler: DIMSEServiceHandler {
+    let abortsInstead: Bool
+
+    func association(
+        _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
+        context: AcceptedPresentationContext
+    ) {
+        if abortsInstead { association.abort() }
+    }
+}
+
+/// An acceptor on one fresh port whose service is `handler`, with `policy`.
+func startAcceptor(
+    group: EventLoopGroup, handler: any DIMSEServiceHandler,
+    policy: AcceptancePolicy = AcceptancePolicy(aeTitles: [AETitle("SCP")]),
+    timeouts: AssociationTimeouts = .uniform(.seconds(5)), log: EventLog = EventLog()
+) async throws -> (MultiplexedAcceptor, UInt16) {
+    let acceptor = MultiplexedAcceptor(
+        MultiplexedAcceptor.Configuration(
+            addresses: [.init(host: "127.0.0.1", port: 0)], policy: policy, timeouts: timeouts,
+            route: { _, _ in (EchoHandler.policy, handler) }),
+        group: group, onEvent: { log.record($0) })
+    return (acceptor, try await acceptor.start()[0].port)
+}

@@ -20,6 +20,9 @@ public struct AssociationCore: Sendable {
     public private(set) var peerRequest: AssociateRQ?
     /// What was agreed, once accepted.
     public private(set) var negotiated: NegotiatedAssociation?
+    /// The protocol violation that made us abort, if one did (also before an association
+    /// existed, when PS3.8 issues no indication: AA-1 in Sta2, AA-7 in Sta13).
+    public private(set) var violation: AssociationIndication.AbortCause?
 
     /// The PDU the next `.send` output writes, set just before the event that sends it.
     private var outgoing: [UInt8] = []
@@ -103,6 +106,7 @@ public struct AssociationCore: Sendable {
         decoderFailed = true
         abortReason = AAbort.Reason(for: error)
         abortDetail = error.description
+        violation = violation ?? .protocolViolation(abortReason, detail: abortDetail)
         return run(.evt19)
     }
 

@@ -1,7 +1,7 @@
 import DICOMProtocol
 
-/// One acceptor listening on any number of ports at once (IPv4 and IPv6), spread over the
-/// loops of an `EventLoopGroup`, with a cap on concurrent associations and an acceptance
+/// One acceptor listening on any number of ports at once (IPv4 and IPv6), each port on every
+/// loop of an `EventLoopGroup` (so associations spread over the cores), with a cap on concurrent associations and an acceptance
 /// policy; each accepted association goes to the service `route` picks (by called/calling AE
 /// title and peer).
 ///
@@ -10,13 +10,16 @@ import DICOMProtocol
 /// peer knows to retry.
 public final class MultiplexedAcceptor: @unchecked Sendable {
     /// Where to listen: `host` an IP literal ("::" listens on IPv6 and IPv4 where the system
-    /// allows dual-stack sockets, "0.0.0.0" on IPv4 only).
-    public struct ListenAddress: Sendable, Hashable {
+    /// allows dual-stack sockets, "0.0.0.0" on IPv4 only); with `tls`, every connection
+    /// handshakes first (PS3.15 Annex B.1), on the loop, so a stalled handshake blocks nobody.
+    public struct ListenAddress: Sendable {
         public var host: String
         public var port: UInt16
-        public init(host: String = "::", port: UInt16) {
+        public var tls: TLSContext?
+        public init(host: String = "::", port: UInt16, tls: TLSContext? = nil) {
             self.host = host
             self.port = port
+            self.tls = tls
         }
     }
 
@@ -67,11 +70,7 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
     public func start() async throws(TransportError) -> [SocketAddress] {
         var bound: [SocketAddress] = []
         for address in configuration.addresses {
-            let loop = group.next()
-            let result = await withCheckedContinuation { continuation in
-                loop.execute { [self] in continuation.resume(returning: listen(address, on: loop)) }
-            }
-            switch result {
+            switch await listenOnEveryLoop(address) {
             case .success(let local): bound.append(local)
             case .failure(let error):
                 await stop()
@@ -80,6 +79,42 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
         }
         for address in bound { onEvent(.listening(address)) }
         return bound
+    }
+
+    /// One `SO_REUSEPORT` listener per loop on the address, so accepted associations spread
+    /// over every core. A plain probe bind first makes a port already in use (even by another
+    /// reuse-port socket) an error, and resolves port 0 to the port all loops then share.
+    private func listenOnEveryLoop(_ address: ListenAddress) async -> Result<SocketAddress, TransportError> {
+        let first = group.loops[0]
+        let probe = await run(on: first) { () throws(TransportError) -> UInt16 in
+            let listener = try TCPListener(host: address.host, port: address.port, on: first) { _ in }
+            defer { listener.close() }
+            return listener.port
+        }
+        let port: UInt16
+        switch probe {
+        case .success(let probed): port = probed
+        case .failure(let error): return .failure(error)
+        }
+        var bound: [SocketAddress] = []
+        for loop in group.loops {
+            let result = await run(on: loop) { [self] () throws(TransportError) -> SocketAddress in
+                try listen(address, port: port, on: loop)
+            }
+            switch result {
+            case .success(let local): bound.append(local)
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(bound[0])
+    }
+
+    private func run<T: Sendable>(
+        on loop: EventLoop, _ body: @escaping @Sendable () throws(TransportError) -> T
+    ) async -> Result<T, TransportError> {
+        await withCheckedContinuation { continuation in
+            loop.execute { continuation.resume(returning: Result { () throws(TransportError) -> T in try body() }) }
+        }
     }
 
     /// Stops listening; open associations run to their end.
@@ -98,19 +133,21 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
         }
     }
 
-    private func listen(_ address: ListenAddress, on loop: EventLoop) -> Result<SocketAddress, TransportError> {
-        do {
-            let listener = try TCPListener(host: address.host, port: address.port, on: loop) { [self] result in
-                accepted(result)
+    private func listen(_ address: ListenAddress, port: UInt16, on loop: EventLoop) throws(TransportError) -> SocketAddress {
+        let listener = try TCPListener(host: address.host, port: port, reusePort: true, on: loop) { [self] result in
+            switch (result, address.tls) {
+            case (.success(let tcp), let tls?):
+                TLSChannel.accept(tcp, context: tls, timeout: configuration.timeouts.artim) { [self] handshake in
+                    accepted(handshake.map { $0 })
+                }
+            default: accepted(result.map { $0 })
             }
-            lock.withLock { listeners.append(listener) }
-            return .success(listener.localAddress)
-        } catch {
-            return .failure(error)
         }
+        lock.withLock { listeners.append(listener) }
+        return listener.localAddress
     }
 
-    private func accepted(_ result: Result<TCPChannel, TransportError>) {
+    private func accepted(_ result: Result<any Channel, TransportError>) {
         switch result {
         case .failure(let error): onEvent(.acceptFailed(error))
         case .success(let channel):

@@ -3,8 +3,9 @@ import DICOMProtocol
 extension Association {
     /// Takes an accepted connection into service as acceptor (PS3.8 §9.2, Evt5): starts ARTIM
     /// and waits for the A-ASSOCIATE-RQ, which `decide` answers (on the loop, synchronously).
-    /// `onEnd` runs once when the connection has closed, with the failure if any. Call on the
-    /// channel's loop.
+    /// `onEnd` runs once when the association no longer exists (released, rejected, aborted:
+    /// PS3.8 Sta13, or the connection closed), with the failure if any. Call on the channel's
+    /// loop.
     @discardableResult
     public static func accept(
         channel: any Channel, timeouts: AssociationTimeouts,

@@ -2,7 +2,8 @@ import DICOMProtocol
 
 extension Association {
     /// Opens an association as requestor (PS3.8 §9.2, Evt1): resolves the host, connects
-    /// (each resolved address in turn, within `timeouts.connect`), sends the A-ASSOCIATE-RQ
+    /// (each resolved address in turn) and with TLS handshakes, within `timeouts.connect`,
+    /// sends the A-ASSOCIATE-RQ
     /// and waits for the answer (within `timeouts.associate`). Throws an `AssociationError`
     /// naming the phase: resolve, connect, or associate (rejected with its decoded reason,
     /// aborted, timed out). Runs on the caller's executor: from an actor bound to `loop` (a
@@ -11,7 +12,8 @@ extension Association {
         _ request: AssociationRequest, on loop: EventLoop
     ) async throws(AssociationError) -> Association {
         let association = Association(
-            loop: loop, role: .requestor, timeouts: request.timeouts, peer: "\(request.host):\(request.port)")
+            loop: loop, role: .requestor, timeouts: request.timeouts, peer: "\(request.host):\(request.port)",
+            target: (request.host, request.port), tls: request.tls)
         try await association.open(request)
         return association
     }
@@ -24,62 +26,37 @@ extension Association {
         try result.get()
     }
 
-    /// TRANSPORT CONNECT (AE-1): resolve, then connect.
+    /// TRANSPORT CONNECT (AE-1): resolve, connect (each resolved address in turn) and, with
+    /// TLS, handshake — each within `timeouts.connect`.
     func openTransport() {
-        let (host, port) = splitPeer()
-        enter(.resolve)
-        let deadline = ContinuousClock.now + timeouts.connect
-        NameResolver.resolve(host: host, port: port, on: eventLoop) { [self] result in
-            enterFromLoop { association in
-                switch result {
-                case .success(let addresses):
-                    association.timings.resolve = .now - association.phaseStarted
-                    association.enter(.connect)
-                    association.connect(addresses[...], deadline: deadline, lastError: nil)
-                case .failure(let error):
-                    association.transportFailed(error)
-                }
-            }
-        }
-    }
-
-    private func splitPeer() -> (String, UInt16) {
-        guard let colon = peer.lastIndex(of: ":"), let port = UInt16(peer[peer.index(after: colon)...]) else {
-            return (peer, 0)
-        }
-        return (String(peer[..<colon]), port)
-    }
-
-    private func connect(_ addresses: ArraySlice<SocketAddress>, deadline: ContinuousClock.Instant, lastError: TransportError?) {
-        var rest = addresses
-        guard let address = rest.popFirst() else {
-            transportFailed(lastError ?? TransportError(phase: .connect, kind: .other, peer: peer, detail: "no address to connect to"))
-            return
-        }
-        let remaining = deadline - .now
-        guard remaining > .zero else {
-            transportFailed(TransportError(
-                phase: .connect, kind: .timedOut, peer: address.description,
-                detail: "no connection to \(address) within \(timeouts.connect)"))
-            return
-        }
-        TCPChannel.connect(host: address.host, port: address.port, on: eventLoop, timeout: remaining) { [self] result in
+        guard let (host, port) = target else { return }
+        enter(.connect)
+        let connected: (Result<any Channel, TransportError>) -> Void = { [self] result in
             enterFromLoop { association in
                 switch result {
                 case .success(let channel): association.connected(channel)
-                case .failure(let error) where error.kind == .timedOut || rest.isEmpty: association.transportFailed(error)
-                case .failure(let error): association.connect(rest, deadline: deadline, lastError: error)
+                case .failure(let error): association.transportFailed(error)
                 }
             }
         }
+        if let tls {
+            TLSChannel.connect(host: host, port: port, on: eventLoop, timeout: timeouts.connect, context: tls) {
+                connected($0.map { $0 })
+            }
+        } else {
+            TCPChannel.connect(host: host, port: port, on: eventLoop, timeout: timeouts.connect) { connected($0.map { $0 }) }
+        }
     }
 
-    private func connected(_ channel: TCPChannel) {
+    private func connected(_ channel: any Channel) {
         guard failure == nil else {
             channel.close()
             return
         }
-        timings.connect = .now - phaseStarted
+        let connection = (channel as? TLSChannel)?.timings ?? (channel as? TCPChannel)?.timings
+        timings.resolve = connection?.resolve
+        timings.connect = connection?.connect
+        timings.tls = connection?.tlsHandshake
         self.channel = channel
         peer = channel.peer
         channel.start(delegate: self)
@@ -88,9 +65,14 @@ extension Association {
         perform(core.transportConnected())
     }
 
-    /// Resolution or connection failed: report it in its phase; the core sees the transport
-    /// close (Evt17 in Sta4).
+    /// Resolution, connection or the TLS handshake failed: report it in its phase; the core
+    /// sees the transport close (Evt17 in Sta4).
     private func transportFailed(_ error: TransportError) {
+        phase = switch error.phase {
+        case .resolve: .resolve
+        case .tlsHandshake, .tls: .tls
+        case .connect, .listen, .read, .write: .connect
+        }
         fail(.transport(error.kind), error.detail)
         closedTransport()
     }

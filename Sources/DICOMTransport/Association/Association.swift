@@ -41,16 +41,28 @@ public actor Association: LoopBoundActor {
     var responses: [UInt16: CheckedContinuation<Result<DIMSECommand, AssociationError>, Never>] = [:]
     var releasing: CheckedContinuation<Result<Void, AssociationError>, Never>?
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
+    /// Senders of a streamed data set, paused while the channel is not writable.
+    var writabilityWaiters: [CheckedContinuation<Void, Never>] = []
     var isClosed = false
     /// The first failure; `nil` while healthy and after a clean release.
     public internal(set) var failure: AssociationError?
+    /// Acceptor: told once when the association no longer exists.
     var onEnd: (@Sendable (AssociationError?) -> Void)?
 
-    init(loop: EventLoop, role: ULStateMachine.Role, timeouts: AssociationTimeouts, peer: String) {
+    /// Requestor: where to connect, and the TLS context to connect with (`nil`: plain TCP).
+    let target: (host: String, port: UInt16)?
+    let tls: TLSContext?
+
+    init(
+        loop: EventLoop, role: ULStateMachine.Role, timeouts: AssociationTimeouts, peer: String,
+        target: (host: String, port: UInt16)? = nil, tls: TLSContext? = nil
+    ) {
         eventLoop = loop
         self.role = role
         self.timeouts = timeouts
         self.peer = peer
+        self.target = target
+        self.tls = tls
     }
 
     /// The state of the upper layer protocol machine (PS3.8 Table 9-1).
@@ -63,7 +75,9 @@ public actor Association: LoopBoundActor {
     }
 
     /// A-ABORT (PS3.8 §7.3): sends the A-ABORT PDU and closes the connection once it is sent.
+    /// Nothing to do once the association is over.
     public func abort() {
+        guard !isClosed, core.state != .sta1, core.state != .sta13 else { return }
         fail(.cancelled, "aborted by the local user")
         perform(core.abort())
         channel?.shutdownOutput()
@@ -79,12 +93,29 @@ public actor Association: LoopBoundActor {
             case .startARTIM:
                 let timer = artimTimer ?? LoopTimer(loop: eventLoop)
                 artimTimer = timer
-                timer.schedule(after: timeouts.artim) { [self] in enterFromLoop { $0.perform($0.core.artimExpired()) } }
+                timer.schedule(after: timeouts.artim) { [self] in enterFromLoop { $0.artimExpired() } }
             case .stopARTIM: artimTimer?.cancel()
             case .closeTransport: channel?.close()
             case .indicate(let indication): indicate(indication)
             }
         }
+        if core.state == .sta13 || core.state == .sta1 { ended() }
+    }
+
+    /// The association no longer exists (Sta13, or Sta1 again): tell the owner once, so an
+    /// acceptor's count of concurrent associations drops without waiting for the peer to close.
+    private func ended() {
+        guard let onEnd else { return }
+        self.onEnd = nil
+        if failure == nil, let violation = core.violation { fail(.providerAborted(violation), "aborted: \(violation)") }
+        onEnd(failure)
+    }
+
+    /// ARTIM expiry (Evt18); an acceptor still waiting for the A-ASSOCIATE-RQ records why it
+    /// closes.
+    private func artimExpired() {
+        if core.state == .sta2 { fail(.timedOut, "no A-ASSOCIATE-RQ within \(timeouts.artim)") }
+        perform(core.artimExpired())
     }
 
     private func indicate(_ indication: AssociationIndication) {
@@ -103,6 +134,7 @@ public actor Association: LoopBoundActor {
 
     func established(_ agreed: NegotiatedAssociation) {
         negotiated = agreed
+        armIdleTimer()
         timings.associate = ContinuousClock.now - phaseStarted
         phaseTimer?.cancel()
         enter(.dimse)
@@ -123,7 +155,8 @@ public actor Association: LoopBoundActor {
         phaseStarted = .now
     }
 
-    /// Runs `onExpiry` unless the phase ends within `timeout`.
+    /// Aborts the association (and fails what waits, as timed out) unless the phase ends
+    /// within `timeout`.
     func startPhaseTimer(_ timeout: Duration, _ what: String) {
         let timer = phaseTimer ?? LoopTimer(loop: eventLoop)
         phaseTimer = timer
@@ -150,6 +183,14 @@ public actor Association: LoopBoundActor {
         let waiting = responses
         responses = [:]
         for waiter in waiting.values { waiter.resume(returning: .failure(reported)) }
+        resumeWritabilityWaiters()
+    }
+
+    /// Wakes paused senders: the channel drained, or the association failed.
+    func resumeWritabilityWaiters() {
+        let waiters = writabilityWaiters
+        writabilityWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     /// The transport is gone: stop the timers, fail what still waits, tell the owner.
@@ -160,30 +201,33 @@ public actor Association: LoopBoundActor {
         channel = nil
         handler = nil
         for timer in [artimTimer, phaseTimer, idleTimer] { timer?.cancel() }
+        resumeWritabilityWaiters()
         if establishing != nil || releasing != nil || !responses.isEmpty {
             fail(.providerAborted(.transportClosed), "the connection closed")
         }
         let waiters = closeWaiters
         closeWaiters = []
         for waiter in waiters { waiter.resume() }
-        let onEnd = self.onEnd
-        self.onEnd = nil
-        onEnd?(failure)
+        ended()
     }
 
     func bytesReceived(_ bytes: UnsafeRawBufferPointer) {
-        if let idle = timeouts.idle, core.state == .sta6, role == .acceptor {
-            let timer = idleTimer ?? LoopTimer(loop: eventLoop)
-            idleTimer = timer
-            timer.schedule(after: idle) { [self] in
-                enterFromLoop { association in
-                    association.fail(.timedOut, "idle for \(idle)")
-                    association.perform(association.core.abort())
-                    association.channel?.shutdownOutput()
-                }
+        if core.state == .sta6 { armIdleTimer() }
+        perform(core.receive(bytes))
+    }
+
+    /// Acceptor: (re)starts the idle timeout; expiry aborts the association.
+    func armIdleTimer() {
+        guard let idle = timeouts.idle, role == .acceptor else { return }
+        let timer = idleTimer ?? LoopTimer(loop: eventLoop)
+        idleTimer = timer
+        timer.schedule(after: idle) { [self] in
+            enterFromLoop { association in
+                association.fail(.timedOut, "nothing received for \(idle)")
+                association.perform(association.core.abort())
+                association.channel?.shutdownOutput()
             }
         }
-        perform(core.receive(bytes))
     }
 }
 
@@ -194,7 +238,10 @@ extension Association: ChannelDelegate {
         enterFromLoop { $0.bytesReceived(bytes) }
     }
 
-    public nonisolated func channelWritabilityChanged(_ channel: any Channel) {}
+    public nonisolated func channelWritabilityChanged(_ channel: any Channel) {
+        guard channel.isWritable else { return }
+        enterFromLoop { $0.resumeWritabilityWaiters() }
+    }
 
     /// The peer closed its side: nothing more can arrive, so close ours (Evt17 follows).
     public nonisolated func channelInputEnded(_ channel: any Channel) {

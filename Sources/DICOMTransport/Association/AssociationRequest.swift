@@ -12,11 +12,14 @@ public struct AssociationRequest: Sendable {
     public var maximumLength: UInt32
     public var roleSelections: [RoleSelection]
     public var timeouts: AssociationTimeouts
+    /// TLS (PS3.15 Annex B.1) with this context; `nil`: plain TCP.
+    public var tls: TLSContext?
 
     public init(
         host: String, port: UInt16, calledAETitle: AETitle, callingAETitle: AETitle,
         presentationContexts: [PresentationContextRQ], maximumLength: UInt32 = PDUDecoder.defaultMaximumPDULength,
-        roleSelections: [RoleSelection] = [], timeouts: AssociationTimeouts = AssociationTimeouts()
+        roleSelections: [RoleSelection] = [], timeouts: AssociationTimeouts = AssociationTimeouts(),
+        tls: TLSContext? = nil
     ) {
         self.host = host
         self.port = port
@@ -26,6 +29,7 @@ public struct AssociationRequest: Sendable {
         self.maximumLength = maximumLength
         self.roleSelections = roleSelections
         self.timeouts = timeouts
+        self.tls = tls
     }
 
     /// One context per abstract syntax, IDs 1, 3, 5, …, each offering `transferSyntaxes`.

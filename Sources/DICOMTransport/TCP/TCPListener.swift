@@ -17,9 +17,11 @@ public final class TCPListener: @unchecked Sendable {
 
     /// Binds `host` (an IP literal: "0.0.0.0", "::", "127.0.0.1", "[::1]", …) and `port` (0: any
     /// free port) and listens with `backlog`. Call on `loop`'s thread; `onAccept` runs there,
-    /// with an error when accepting failed (e.g. out of file descriptors).
+    /// with an error when accepting failed (e.g. out of file descriptors). With `reusePort`
+    /// (Linux `SO_REUSEPORT`), listeners on several loops may bind the same port and the kernel
+    /// spreads incoming connections over them — one accepting socket per core.
     public init(
-        host: String, port: UInt16, backlog: Int32 = 128, on loop: EventLoop,
+        host: String, port: UInt16, backlog: Int32 = 128, reusePort: Bool = false, on loop: EventLoop,
         onAccept: @escaping (Result<TCPChannel, TransportError>) -> Void
     ) throws(TransportError) {
         loop.preconditionInEventLoop()
@@ -32,7 +34,11 @@ public final class TCPListener: @unchecked Sendable {
         self.localAddress = address
         self.onAccept = onAccept
         let opened = LoopHandle.open(UV_TCP, owner: self) { raw in
-            uv_tcp_init(loop.uvLoop, raw.assumingMemoryBound(to: uv_tcp_t.self))
+            // With reusePort the socket must exist before bind, to set the option on it.
+            let family = UInt32(address.isIPv6 ? AF_INET6 : AF_INET)
+            return reusePort
+                ? uv_tcp_init_ex(loop.uvLoop, raw.assumingMemoryBound(to: uv_tcp_t.self), family)
+                : uv_tcp_init(loop.uvLoop, raw.assumingMemoryBound(to: uv_tcp_t.self))
         }
         let handle: UnsafeMutableRawPointer
         switch opened {
@@ -41,6 +47,7 @@ public final class TCPListener: @unchecked Sendable {
         }
         self.handle = handle
         let tcp = handle.assumingMemoryBound(to: uv_tcp_t.self)
+        if reusePort { Self.setReusePort(tcp) }
         var status = address.withSockaddr { uv_tcp_bind(tcp, $0, 0) }
         if status == 0 {
             status = uv_listen(handle.assumingMemoryBound(to: uv_stream_t.self), backlog, acceptCallback)
@@ -57,6 +64,15 @@ public final class TCPListener: @unchecked Sendable {
             }
         }
         if let actual { localAddress = actual }
+    }
+
+    private static func setReusePort(_ tcp: UnsafeMutablePointer<uv_tcp_t>) {
+        #if os(Linux)
+        var descriptor = uv_os_fd_t()
+        guard uv_fileno(UnsafeRawPointer(tcp).assumingMemoryBound(to: uv_handle_t.self), &descriptor) == 0 else { return }
+        var on: Int32 = 1
+        setsockopt(descriptor, SOL_SOCKET, SO_REUSEPORT, &on, socklen_t(MemoryLayout<Int32>.size))
+        #endif
     }
 
     /// The port actually bound.

@@ -208,7 +208,7 @@ extension TLSChannel {
     fileprivate func tcpInputEnded() {
         switch state {
         case .handshaking:
-            fail(TLSErrors.closedDuringHandshake())
+            fail(TLSErrors.closedDuringHandshake(nil))
         case .established(let buffered, _):
             state = .established(buffered: buffered, inputEnded: true)
         case .started(let delegate):
@@ -219,8 +219,13 @@ extension TLSChannel {
     }
 
     fileprivate func tcpDidClose(_ error: TransportError?) {
+        if case .handshaking = state, failure == nil {
+            // A reset or close before the handshake finished is a TLS failure, whatever the
+            // socket said: typically a plain DICOM peer refusing our ClientHello as a PDU.
+            failure = TLSErrors.closedDuringHandshake(error)
+        }
         let error = failure ?? error
-        finishHandshake(.failure(error ?? TLSErrors.closedDuringHandshake()))
+        finishHandshake(.failure(error ?? TLSErrors.closedDuringHandshake(nil)))
         if case .started(let delegate) = state { delegate.channel(self, didCloseWith: error) }
         state = .closed(error)
     }

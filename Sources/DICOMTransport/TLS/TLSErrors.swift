@@ -49,8 +49,11 @@ enum TLSErrors {
     }
 
     /// The peer closed the TCP connection before the handshake finished.
-    static func closedDuringHandshake() -> TransportError {
-        TransportError(phase: .tlsHandshake, kind: .tlsProtocol,
-                       detail: "the peer closed the connection during the TLS handshake (is this a TLS port?)")
+    /// The peer closed (or reset, `cause`) the connection before the handshake completed.
+    static func closedDuringHandshake(_ cause: TransportError?) -> TransportError {
+        let how = cause.map { " (\($0.detail))" } ?? ""
+        return TransportError(
+            phase: .tlsHandshake, kind: .tlsProtocol, peer: cause?.peer,
+            detail: "the peer closed the connection during the TLS handshake\(how): is this a TLS port?")
     }
 }

@@ -31,29 +31,33 @@ public enum EchoSCU {
             result.failure = EchoFailure(error)
             return result
         }
-        result.timings = .init(await association.timings)
-        do {
-            let echoStart = clock.now
-            let response = try await association.send(
-                CEchoRQ(messageID: 1, affectedSOPClassUID: SOPClass.verification.uid),
-                abstractSyntax: SOPClass.verification.uid)
-            result.timings.echo = clock.now - echoStart
-            if case .cEchoRSP(let rsp) = response {
-                result.status = rsp.status
-                if !rsp.status.isSuccess {
-                    result.failure = EchoFailure(.badStatus, phase: "echo", message: rsp.statusDescription)
+        // One hop onto the association's loop for the echo and the release.
+        return await association.run { [result] association in
+            var result = result
+            result.timings = .init(association.timings)
+            do throws(AssociationError) {
+                let echoStart = clock.now
+                let response = try await association.send(
+                    CEchoRQ(messageID: 1, affectedSOPClassUID: SOPClass.verification.uid),
+                    abstractSyntax: SOPClass.verification.uid)
+                result.timings.echo = clock.now - echoStart
+                if case .cEchoRSP(let rsp) = response {
+                    result.status = rsp.status
+                    if !rsp.status.isSuccess {
+                        result.failure = EchoFailure(.badStatus, phase: "echo", message: rsp.statusDescription)
+                    }
+                } else {
+                    result.failure = EchoFailure(.other, phase: "echo", message: "answered with \(response.commandField)")
                 }
-            } else {
-                result.failure = EchoFailure(.other, phase: "echo", message: "answered with \(response.commandField)")
+                let releaseStart = clock.now
+                try await association.release()
+                result.timings.release = clock.now - releaseStart
+            } catch {
+                association.abort()
+                if result.failure == nil { result.failure = EchoFailure(error) }
             }
-            let releaseStart = clock.now
-            try await association.release()
-            result.timings.release = clock.now - releaseStart
-        } catch {
-            await association.abort()
-            if result.failure == nil { result.failure = EchoFailure(error) }
+            return result
         }
-        return result
     }
 
     /// C-ECHOes every target, at most `concurrency` at a time, spread over `group`'s loops;
@@ -78,8 +82,17 @@ public enum EchoSCU {
         }
     }
 
-    /// The association to ask for: Verification, Explicit and Implicit VR Little Endian.
+    /// The association to ask for: Verification, Explicit and Implicit VR Little Endian, over
+    /// TLS when the target says so.
     static func associationRequest(for target: EchoTarget) throws(EchoFailure) -> AssociationRequest {
+        var context: TLSContext?
+        if let tls = target.tls {
+            do {
+                context = try TLSContext(tls)
+            } catch {
+                throw EchoFailure(.tls, phase: "TLS", message: error.detail)
+            }
+        }
         func title(_ text: String, _ field: String) throws(EchoFailure) -> AETitle {
             do {
                 return try AETitle(validating: text, field: field)
@@ -93,6 +106,6 @@ public enum EchoSCU {
             presentationContexts: AssociationRequest.contexts(
                 abstractSyntaxes: [SOPClass.verification.uid],
                 transferSyntaxes: [TransferSyntax.explicitVRLittleEndian.uid, TransferSyntax.implicitVRLittleEndian.uid]),
-            timeouts: .uniform(target.timeout))
+            timeouts: .uniform(target.timeout), tls: context)
     }
 }

@@ -3,7 +3,8 @@ import DICOMTransport
 
 /// What `pacslink listen` runs: a `MultiplexedAcceptor` on every given port serving the
 /// Verification SOP Class as `aeTitle` (any called AE title when `open`), optionally only for
-/// the allowed calling AE titles.
+/// the allowed calling AE titles. Throws `ProtocolError` for an invalid AE title,
+/// `TransportError` for an unusable TLS configuration.
 public enum VerificationListener {
     /// Something a listener reports: an acceptor event, or a C-ECHO it answered.
     public enum Event: Sendable {
@@ -11,16 +12,19 @@ public enum VerificationListener {
         case echo(peer: String)
     }
 
+    /// `tlsPorts` handshake TLS with `tls` (a server configuration) before the association.
     public static func make(
-        ports: [UInt16], aeTitle: String, open: Bool, allowedCallers: [String] = [], maximumAssociations: Int = 64,
+        ports: [UInt16], tlsPorts: [UInt16] = [], tls: TLSConfiguration? = nil, aeTitle: String, open: Bool, allowedCallers: [String] = [], maximumAssociations: Int = 64,
         timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
         onEvent: @escaping @Sendable (Event) -> Void
-    ) throws(ProtocolError) -> MultiplexedAcceptor {
+    ) throws -> MultiplexedAcceptor {
+        let context = try tls.map { configuration throws(TransportError) in try TLSContext(configuration) }
         let ours = try AETitle(validating: aeTitle, field: "AE title")
         let callers = try allowedCallers.map { title throws(ProtocolError) in try AETitle(validating: title, field: "allowed caller") }
         let scp = VerificationSCP { peer in onEvent(.echo(peer: peer)) }
         let configuration = MultiplexedAcceptor.Configuration(
-            addresses: ports.map { MultiplexedAcceptor.ListenAddress(port: $0) },
+            addresses: ports.map { MultiplexedAcceptor.ListenAddress(port: $0) }
+                + tlsPorts.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
             policy: AcceptancePolicy(
                 aeTitles: [ours], promiscuous: open, allowedCallingAETitles: callers.isEmpty ? nil : Set(callers)),
             maximumAssociations: maximumAssociations, timeouts: timeouts,

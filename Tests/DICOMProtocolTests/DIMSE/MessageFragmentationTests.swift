@@ -18,7 +18,7 @@ struct MessageFragmentationTests {
     }
 
     static func dataSet(_ count: Int, seed: UInt64 = 1) -> [UInt8] {
-        var rng = SplitMix64(seed: seed)
+        var rng = SeededGenerator(seed: seed)
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) }
     }
 
@@ -91,7 +91,7 @@ struct MessageFragmentationTests {
             return writer.bytes
         }
         let whole = fragment([])
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededGenerator(seed: 42)
         for _ in 0..<20 {
             let cuts = (0..<Int.random(in: 1...30, using: &rng)).map { _ in Int.random(in: 0...data.count, using: &rng) }.sorted()
             #expect(fragment(cuts) == whole)

@@ -1,17 +1,13 @@
-/// Seeded random and damaged inputs for decoder robustness tests: a SplitMix64 generator
-/// (small and fast, so that a failure reproduces from its seed).
+import DICOMProtocol
+
+/// Seeded random and damaged inputs for decoder robustness tests (a `SeededGenerator`, so that
+/// a failure reproduces from its seed).
 struct ByteFuzzer: RandomNumberGenerator {
-    private var state: UInt64
+    private var generator: SeededGenerator
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     mutating func bytes(_ count: Int) -> [UInt8] {
         (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) }

@@ -1,19 +1,6 @@
 import Testing
 @testable import DICOMProtocol
 
-/// A small deterministic PRNG (SplitMix64) so that a failure reproduces from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("PS3.8 9.3 hostile input")
 struct PDUFuzzTests {
     /// Decodes `input` completely: every outcome (PDUs, nil, a typed error) is acceptable,
@@ -33,7 +20,7 @@ struct PDUFuzzTests {
 
     @Test("PS3.8 9.3 100,000 mutated, truncated and random inputs end in a PDU, nil or a ProtocolError")
     func neverTraps() {
-        var rng = SplitMix64(seed: 0x5041_4353_4C49_4E4B)
+        var rng = SeededGenerator(seed: 0x5041_4353_4C49_4E4B)
         let seeds = PDUSamples.all.map { $0.encoded() }
         var decoded = 0
         for round in 0..<100_000 {

@@ -1,6 +1,7 @@
 /// A deterministic random number generator (SplitMix64, Steele et al. 2014): the same seed
 /// gives the same sequence on every platform, which `SyntheticStudies` relies on so that a
-/// seed names a whole archive (patients, UIDs, pixel values) reproducibly.
+/// seed names a whole archive (patients, UIDs, pixel values) reproducibly, and decoder
+/// robustness tests rely on so that a failure reproduces from its seed.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 

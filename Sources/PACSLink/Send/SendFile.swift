@@ -1,0 +1,42 @@
+import DICOMProtocol
+
+/// A Part 10 file ready to be sent with C-STORE (PS3.4 Annex B): what its File Meta
+/// Information (PS3.10 §7.1) says the data set is — the SOP class and instance the C-STORE-RQ
+/// names and the transfer syntax its presentation context must carry.
+public struct SendFile: Sendable, Hashable {
+    public var path: String
+    /// Media Storage SOP Class UID (0002,0002): the abstract syntax and Affected SOP Class UID.
+    public var sopClassUID: String
+    /// Media Storage SOP Instance UID (0002,0003): the Affected SOP Instance UID.
+    public var sopInstanceUID: String
+    /// Transfer Syntax UID (0002,0010): the data set is sent as stored, in this syntax.
+    public var transferSyntax: TransferSyntax
+    /// Bytes of the data set (the file without preamble, prefix and group 0002).
+    public var dataSetLength: Int
+
+    public init(path: String, sopClassUID: String, sopInstanceUID: String, transferSyntax: TransferSyntax, dataSetLength: Int) {
+        self.path = path
+        self.sopClassUID = sopClassUID
+        self.sopInstanceUID = sopInstanceUID
+        self.transferSyntax = transferSyntax
+        self.dataSetLength = dataSetLength
+    }
+
+    /// The presentation context this file needs: its SOP class in its own transfer syntax.
+    public var syntaxPair: SyntaxPair { SyntaxPair(abstractSyntax: sopClassUID, transferSyntax: transferSyntax.uid) }
+
+    /// An abstract syntax with one transfer syntax: one proposed presentation context.
+    public struct SyntaxPair: Sendable, Hashable, Comparable {
+        public var abstractSyntax: String
+        public var transferSyntax: String
+
+        public init(abstractSyntax: String, transferSyntax: String) {
+            self.abstractSyntax = abstractSyntax
+            self.transferSyntax = transferSyntax
+        }
+
+        public static func < (lhs: SyntaxPair, rhs: SyntaxPair) -> Bool {
+            (lhs.abstractSyntax, lhs.transferSyntax) < (rhs.abstractSyntax, rhs.transferSyntax)
+        }
+    }
+}
