@@ -55,13 +55,15 @@ struct BenchCommand: AsyncParsableCommand {
         let stop: LoadConfiguration.Stop = count.map { .count($0) } ?? .duration(Self.duration(duration ?? 10))
         let configuration = LoadConfiguration(concurrency: concurrency, stop: stop, reusesAssociations: reuse)
         let group = EventLoopGroup()
+        let cpuBefore = Self.processCPUSeconds()
         let report = await LoadGenerator.run(scenario, configuration, group: group)
+        let cpu = Self.processCPUSeconds() - cpuBefore
         group.shutdown()
         let target = "\(scenario.associationRequest.host):\(scenario.associationRequest.port)"
         if json {
-            try JSONOutput.print(BenchReportJSON(report, target: target))
+            try JSONOutput.print(BenchReportJSON(report, target: target, cpuSeconds: cpu))
         } else {
-            print(BenchReportText(report, target: target).text, terminator: "")
+            print(BenchReportText(report, target: target, cpuSeconds: cpu).text, terminator: "")
         }
         if report.failed > 0 { throw ExitCode.failure }
     }
@@ -88,6 +90,14 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     static func duration(_ seconds: Double) -> Duration { .milliseconds(Int64(seconds * 1000)) }
+
+    /// User plus system CPU time of this process so far: what a run costs us whatever else the
+    /// machine is doing.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }
 
 /// `bench --json`: one document; durations in microseconds.
@@ -104,15 +114,18 @@ struct BenchReportJSON: Encodable {
     let mode: String, target: String, concurrency: Int, reuse: Bool
     let seconds: Double, succeeded: Int, failed: Int, associations: Int
     let operationsPerSecond: Double
+    /// CPU time (user + system) this process spent on the run.
+    let cpuSeconds: Double
     let latencyMicroseconds: Latency?
     let failures: [Failure]
 
     enum CodingKeys: String, CodingKey {
         case mode, target, concurrency, reuse, seconds, succeeded, failed, associations, failures
-        case operationsPerSecond = "operations_per_second", latencyMicroseconds = "latency_us"
+        case operationsPerSecond = "operations_per_second", latencyMicroseconds = "latency_us", cpuSeconds = "cpu_seconds"
     }
 
-    init(_ report: LoadReport, target: String) {
+    init(_ report: LoadReport, target: String, cpuSeconds: Double) {
+        self.cpuSeconds = (cpuSeconds * 1000).rounded() / 1000
         mode = report.scenario
         self.target = target
         concurrency = report.configuration.concurrency
@@ -136,13 +149,14 @@ struct BenchReportJSON: Encodable {
 struct BenchReportText {
     let text: String
 
-    init(_ report: LoadReport, target: String) {
+    init(_ report: LoadReport, target: String, cpuSeconds: Double) {
         let configuration = report.configuration
         let style = configuration.reusesAssociations ? "operations in one association per worker" : "one association per operation"
         var lines = [
             "bench \(report.scenario) \(target): \(style), concurrency \(configuration.concurrency)",
             "\(report.succeeded) succeeded, \(report.failed) failed in \(Self.format(Self.seconds(report.elapsed), 2)) s: "
-                + "\(Self.format(report.operationsPerSecond, 0)) operations/s (\(report.associations) associations)",
+                + "\(Self.format(report.operationsPerSecond, 0)) operations/s (\(report.associations) associations, "
+                + "\(Self.format(cpuSeconds, 2)) s of CPU)",
         ]
         if let latency = report.latency {
             let cells = [("p50", latency.p50), ("p90", latency.p90), ("p99", latency.p99), ("p99.9", latency.p999), ("max", latency.max)]
