@@ -32,7 +32,8 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Run this long (default 10 seconds).", valueName: "SECONDS")) var duration: Double?
     @Option(help: ArgumentHelp("Run exactly N operations.", valueName: "N")) var count: Int?
     @Flag(help: "Repeat operations inside one association per worker.") var reuse = false
-    @Option(help: ArgumentHelp("Seconds to wait per phase (default 10).", valueName: "SECONDS")) var timeout: Double = 10
+    @Option(help: ArgumentHelp("Seconds to wait per phase (default 10, or the server's timeout).", valueName: "SECONDS"))
+    var timeout: Double?
     @Flag(help: "Print one JSON document.") var json = false
 
     func validate() throws {
@@ -54,13 +55,15 @@ struct BenchCommand: AsyncParsableCommand {
         let stop: LoadConfiguration.Stop = count.map { .count($0) } ?? .duration(Self.duration(duration ?? 10))
         let configuration = LoadConfiguration(concurrency: concurrency, stop: stop, reusesAssociations: reuse)
         let group = EventLoopGroup()
+        let cpuBefore = Self.processCPUSeconds()
         let report = await LoadGenerator.run(scenario, configuration, group: group)
+        let cpu = Self.processCPUSeconds() - cpuBefore
         group.shutdown()
         let target = "\(scenario.associationRequest.host):\(scenario.associationRequest.port)"
         if json {
-            try JSONOutput.print(BenchReportJSON(report, target: target))
+            try JSONOutput.print(BenchReportJSON(report, target: target, cpuSeconds: cpu))
         } else {
-            print(BenchReportText(report, target: target).text, terminator: "")
+            print(BenchReportText(report, target: target, cpuSeconds: cpu).text, terminator: "")
         }
         if report.failed > 0 { throw ExitCode.failure }
     }
@@ -70,21 +73,31 @@ struct BenchCommand: AsyncParsableCommand {
         var target: EchoTarget
         if let server {
             let snapshot = try global.registry.load()
-            target = EchoTarget(try snapshot.server(named: server), local: snapshot.local, defaultTimeout: Self.duration(timeout))
+            target = EchoTarget(try snapshot.server(named: server), local: snapshot.local, defaultTimeout: Self.duration(timeout ?? 10))
         } else if let host, let port, let calledAET {
             guard let number = UInt16(port), number > 0 else {
                 throw RegistryError(.invalid, "--port \(port): must be a number from 1 to 65535")
             }
-            target = EchoTarget(host: host, port: number, calledAETitle: calledAET, callingAETitle: local?.aeTitle ?? "PACSLINK")
+            target = EchoTarget(
+                host: host, port: number, calledAETitle: calledAET, callingAETitle: local?.aeTitle ?? "PACSLINK",
+                timeout: Self.duration(timeout ?? 10))
         } else {
             throw ValidationError("give --server NAME, or --host, --port and --called-aet")
         }
         if let callingAET { target.callingAETitle = callingAET }
-        target.timeout = Self.duration(timeout)
+        if let timeout { target.timeout = Self.duration(timeout) }
         return target
     }
 
     static func duration(_ seconds: Double) -> Duration { .milliseconds(Int64(seconds * 1000)) }
+
+    /// User plus system CPU time of this process so far: what a run costs us whatever else the
+    /// machine is doing.
+    static func processCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
 }
 
 /// `bench --json`: one document; durations in microseconds.
@@ -101,15 +114,18 @@ struct BenchReportJSON: Encodable {
     let mode: String, target: String, concurrency: Int, reuse: Bool
     let seconds: Double, succeeded: Int, failed: Int, associations: Int
     let operationsPerSecond: Double
+    /// CPU time (user + system) this process spent on the run.
+    let cpuSeconds: Double
     let latencyMicroseconds: Latency?
     let failures: [Failure]
 
     enum CodingKeys: String, CodingKey {
         case mode, target, concurrency, reuse, seconds, succeeded, failed, associations, failures
-        case operationsPerSecond = "operations_per_second", latencyMicroseconds = "latency_us"
+        case operationsPerSecond = "operations_per_second", latencyMicroseconds = "latency_us", cpuSeconds = "cpu_seconds"
     }
 
-    init(_ report: LoadReport, target: String) {
+    init(_ report: LoadReport, target: String, cpuSeconds: Double) {
+        self.cpuSeconds = (cpuSeconds * 1000).rounded() / 1000
         mode = report.scenario
         self.target = target
         concurrency = report.configuration.concurrency
@@ -133,13 +149,14 @@ struct BenchReportJSON: Encodable {
 struct BenchReportText {
     let text: String
 
-    init(_ report: LoadReport, target: String) {
+    init(_ report: LoadReport, target: String, cpuSeconds: Double) {
         let configuration = report.configuration
         let style = configuration.reusesAssociations ? "operations in one association per worker" : "one association per operation"
         var lines = [
             "bench \(report.scenario) \(target): \(style), concurrency \(configuration.concurrency)",
             "\(report.succeeded) succeeded, \(report.failed) failed in \(Self.format(Self.seconds(report.elapsed), 2)) s: "
-                + "\(Self.format(report.operationsPerSecond, 0)) operations/s (\(report.associations) associations)",
+                + "\(Self.format(report.operationsPerSecond, 0)) operations/s (\(report.associations) associations, "
+                + "\(Self.format(cpuSeconds, 2)) s of CPU)",
         ]
         if let latency = report.latency {
             let cells = [("p50", latency.p50), ("p90", latency.p90), ("p99", latency.p99), ("p99.9", latency.p999), ("max", latency.max)]
