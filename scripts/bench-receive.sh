@@ -9,13 +9,13 @@
 # UID), one process per association; for the discard case also `pacslink send --associations N`.
 # Builds release first; BENCH_INSTANCES files (default 200) are made at run time with dump2dcm
 # and replicated with new UIDs, and each storescu sends its share BENCH_SEND_REPEAT times
-# (default 3). Takes about 1–2 minutes. Prints the table and writes it into
+# (default 5). Takes about 1–2 minutes. Prints the table and writes it into
 # Benchmarks/README.md between the bench-receive markers.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 COUNT=${BENCH_INSTANCES:-200}
-SEND_REPEAT=${BENCH_SEND_REPEAT:-3}
+SEND_REPEAT=${BENCH_SEND_REPEAT:-5}
 PORT=${BENCH_RECEIVE_PORT:-21120}
 STORESCP=/usr/bin/storescp
 STORESCU=/usr/bin/storescu
@@ -52,6 +52,9 @@ cat >"$WORK/template.dump" <<EOF
 (0010,0020) LO [BENCH]
 (0020,000d) UI [1.2.826.0.1.3680043.9.7433.1.1]
 (0020,000e) UI [1.2.826.0.1.3680043.9.7433.1.2]
+(0020,0010) SH [1]
+(0020,0011) IS [1]
+(0020,0013) IS [1]
 (0028,0002) US 1
 (0028,0004) CS [MONOCHROME2]
 (0028,0010) US 512
