@@ -16,4 +16,7 @@ swift build --build-tests 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
 check_warnings "$log"
 swift build -c release --product pacslink 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
 check_warnings "$log"
-swift test --skip-build
+# The transport tests count the whole process's file descriptors to prove nothing leaks; run
+# them on their own so that other targets' sockets and files do not blur the count.
+swift test --skip-build --filter DICOMTransportTests
+swift test --skip-build --skip DICOMTransportTests

@@ -6,7 +6,7 @@ import Foundation
 import PACSLink
 
 /// `pacslink listen [--port N]… [--tls-port N]… [--aet AE] [--storage DIR] [--tls-cert F --tls-key F]
-/// [--tls-ca F] [--open] [--json]`: a Storage SCP (and Verification SCP) on every port at once
+/// [--tls-ca F] [--open] [--json] [--discard] [--flush POLICY]`: a Storage SCP (and Verification SCP) on every port at once
 /// until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
 ///
 /// Stores no retrieve of this process asked for are unsolicited: filed under
@@ -33,6 +33,12 @@ struct ListenCommand: AsyncParsableCommand {
     var aeTitle: String?
     @Flag(help: "Accept any called AE title.") var open = false
     @Flag(help: "One JSON object per line.") var json = false
+    @Flag(help: "For measuring only: answer every C-STORE with success and store nothing (like storescp --ignore).")
+    var discard = false
+    @Option(help: ArgumentHelp(
+        "fileAndDirectory: fsync each file and its directory before answering (default); none: leave flushing to the kernel.",
+        valueName: "POLICY"))
+    var flush: FlushPolicy = .fileAndDirectory
     @Option(help: "Most associations at once; more are rejected as transient (local limit exceeded).")
     var maxAssociations: Int = 64
     @Option(help: ArgumentHelp(
@@ -71,11 +77,11 @@ struct ListenCommand: AsyncParsableCommand {
                     + tlsNumbers.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
                 aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: isOpen,
                 allowedCallers: isOpen || callers.isEmpty ? nil : callers, allowedHosts: hosts,
-                store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root))), coordinator: coordinator,
+                store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush), coordinator: coordinator,
                 preferredTransferSyntax: { calling in
                     servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
                 },
-                maximumAssociations: maxAssociations,
+                discard: discard, maximumAssociations: maxAssociations,
                 timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
                 onEcho: { printer.print(.echo(peer: $0)) }, onEvent: { printer.print(.acceptor($0)) })
         } catch {
@@ -234,3 +240,5 @@ final class ListenPrinter: Sendable {
         return (try? String(decoding: encoder.encode(object), as: UTF8.self)) ?? "{}"
     }
 }
+
+extension FlushPolicy: ExpressibleByArgument {}

@@ -36,6 +36,19 @@ public protocol DIMSEDataSetSink: AnyObject {
     func finish(_ association: isolated Association)
     /// The association ended before the data set was complete.
     func abort()
+    /// Bytes appended but not yet consumed (e.g. queued for a disk write). Above the
+    /// association's `dataSetSinkHighWaterMark` it stops reading from the connection, until
+    /// the sink reports through its drain handler that this fell to half the mark or below.
+    var pendingByteCount: Int { get }
+    /// Sets what the sink calls, on the association's loop, each time `pendingByteCount` went
+    /// down (also after `finish`), replacing any earlier handler.
+    func setDrainHandler(_ handler: @escaping () -> Void)
+}
+
+extension DIMSEDataSetSink {
+    /// A sink that consumes each fragment during `append` holds nothing back.
+    public var pendingByteCount: Int { 0 }
+    public func setDrainHandler(_ handler: @escaping () -> Void) {}
 }
 
 extension DIMSEServiceHandler {

@@ -87,7 +87,12 @@ extension Association {
                 incomingSink = handler.association(self, streamDataSetOf: command, context: context)
             }
         case .dataSetFragment(_, let bytes, _):
-            if let incomingSink { incomingSink.append(bytes) } else { incoming?.dataSet.append(contentsOf: bytes) }
+            if let incomingSink {
+                incomingSink.append(bytes)
+                pauseReadingIfBackedUp(incomingSink)
+            } else {
+                incoming?.dataSet.append(contentsOf: bytes)
+            }
         case .messageComplete:
             guard let (command, contextID, dataSet) = incoming else { return }
             incoming = nil

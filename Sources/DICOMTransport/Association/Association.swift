@@ -37,6 +37,12 @@ public actor Association: LoopBoundActor {
     var handler: (any DIMSEServiceHandler)?
     /// Where the data set of the message being received goes when its handler streams it.
     var incomingSink: (any DIMSEDataSetSink)?
+    /// The sink whose pending bytes paused reading (read backpressure), until it drains.
+    var readPausedBy: (any DIMSEDataSetSink)?
+    /// Bytes a data-set sink may hold unconsumed before the association stops reading from
+    /// the connection; reading resumes at half of it. Memory per association stays near this
+    /// plus one read (64 KiB) however slow the sink's disk is.
+    public var dataSetSinkHighWaterMark = 4 << 20
     /// Per outstanding request: who hears its pending responses (C-FIND matches, C-MOVE/C-GET
     /// progress).
     var pendingHandlers: [UInt16: PendingResponseHandler] = [:]
@@ -207,6 +213,7 @@ public actor Association: LoopBoundActor {
         handler = nil
         incomingSink?.abort()
         incomingSink = nil
+        readPausedBy = nil
         pendingHandlers = [:]
         for timer in [artimTimer, phaseTimer, idleTimer] { timer?.cancel() }
         resumeWritabilityWaiters()

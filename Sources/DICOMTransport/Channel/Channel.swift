@@ -20,6 +20,12 @@ public protocol Channel: AnyObject, Sendable {
     /// not call it while mutating state that callback touches). Ignored once the channel is
     /// closing (the delegate hears why).
     func write(_ bytes: UnsafeRawBufferPointer)
+    /// Stops delivering reads (read backpressure: the receiver cannot keep up, so the kernel's
+    /// receive window fills and the peer slows down) until `resumeReading()`. Bytes of a read
+    /// already in progress are still delivered; events (end of input, close) still arrive.
+    func pauseReading()
+    /// Delivers reads again after `pauseReading()`; nothing if reading was not paused.
+    func resumeReading()
     /// Sends what is queued, then signals end of stream to the peer (TCP half-close; with TLS,
     /// a close_notify alert first). Reads continue.
     func shutdownOutput()

@@ -32,6 +32,8 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     private var fd: Int32 = -1
     private var shutdownPending = false
     private var closeAfterShutdown = false
+    private var readingPaused = false
+    private var inputEnded = false
 
     /// Opens an unconnected TCP handle on `loop` (its thread only).
     init(loop: EventLoop, peer: String) throws(TransportError) {
@@ -90,7 +92,26 @@ public final class TCPChannel: Channel, @unchecked Sendable {
             return
         }
         self.delegate = delegate  // when closing, the close callback tells it
-        guard let stream, isOpen else { return }
+        startReading()
+    }
+
+    public func pauseReading() {
+        loop.preconditionInEventLoop()
+        guard !readingPaused else { return }
+        readingPaused = true
+        if let stream, isOpen, delegate != nil { uv_read_stop(stream) }
+    }
+
+    public func resumeReading() {
+        loop.preconditionInEventLoop()
+        guard readingPaused else { return }
+        readingPaused = false
+        startReading()
+    }
+
+    /// `uv_read_start` unless paused, ended, closing or not started.
+    private func startReading() {
+        guard let stream, isOpen, delegate != nil, !readingPaused, !inputEnded else { return }
         let status = uv_read_start(stream, allocateCallback, readCallback)
         if status != 0 { fail(TransportError(phase: .read, status: LibUVStatus(status), peer: peer)) }
     }
@@ -166,6 +187,7 @@ public final class TCPChannel: Channel, @unchecked Sendable {
             rearmQuickAck()
             delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<count]))
         } else if count == Int(UV_EOF.rawValue) {
+            inputEnded = true
             if let stream { uv_read_stop(stream) }
             delegate?.channelInputEnded(self)
         } else if count < 0 {

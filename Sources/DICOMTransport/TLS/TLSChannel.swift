@@ -118,6 +118,15 @@ public final class TLSChannel: Channel, @unchecked Sendable {
         }
     }
 
+    /// Pauses the TCP reads: plaintext OpenSSL already decrypted was delivered with its read.
+    public func pauseReading() {
+        tcp.pauseReading()
+    }
+
+    public func resumeReading() {
+        tcp.resumeReading()
+    }
+
     public func shutdownOutput() {
         loop.preconditionInEventLoop()
         engine.shutdown()

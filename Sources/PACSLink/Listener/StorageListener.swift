@@ -7,13 +7,14 @@ import DICOMTransport
 /// `coordinator`; `preferredTransferSyntax` names, per calling AE title, the server's
 /// preferred compression, accepted first when the PACS proposes it. `allowedCallers` and
 /// `allowedHosts` (IP addresses as text), when given, limit who may associate (PS3.8 §9.3.4:
-/// rejected "calling AE title not recognized").
+/// rejected "calling AE title not recognized"). `discard` answers every C-STORE with success
+/// without storing it (`StorageSCP.discard`: for benchmarks only).
 public enum StorageListener {
     public static func make(
         addresses: [MultiplexedAcceptor.ListenAddress], aeTitle: String, open: Bool = false,
         allowedCallers: [String]? = nil, allowedHosts: Set<String>? = nil, store: InstanceStore, coordinator: RetrieveCoordinator,
         preferredTransferSyntax: @escaping @Sendable (_ callingAETitle: String) -> String? = { _ in nil },
-        maximumAssociations: Int = 64, timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
+        discard: Bool = false, maximumAssociations: Int = 64, timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
         onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in },
         onEvent: @escaping @Sendable (AcceptorEvent) -> Void = { _ in }
     ) throws(ProtocolError) -> MultiplexedAcceptor {
@@ -30,7 +31,7 @@ public enum StorageListener {
                 let calling = rq.callingAETitle.value
                 let scp = StorageSCP(
                     store: store, coordinator: coordinator, callingAETitle: calling, peerAddress: AcceptancePolicy.host(ofPeer: peer),
-                    onEcho: onEcho)
+                    discard: discard, onEcho: onEcho)
                 return (StorageSCP.policy(preferring: preferredTransferSyntax(calling)), scp)
             })
         return MultiplexedAcceptor(configuration, group: group, onEvent: onEvent)

@@ -9,6 +9,10 @@ import DICOMTransport
 ///
 /// On the requestor side of a C-GET the same handler serves the stores of that retrieve
 /// (`getRetrieve`), which need no routing.
+///
+/// With `discard` (for measuring the network path only, like `storescp --ignore`) every
+/// C-STORE is answered with success as soon as its data set has arrived: nothing is routed or
+/// written, so nothing is stored.
 public struct StorageSCP: DIMSEServiceHandler {
     public let store: InstanceStore
     public let coordinator: RetrieveCoordinator
@@ -20,12 +24,15 @@ public struct StorageSCP: DIMSEServiceHandler {
     public let getRetrieve: PendingMove.ID?
     /// Hears each C-ECHO answered (the peer), for logs.
     public let onEcho: @Sendable (_ peer: String) -> Void
+    /// Answer success without storing (benchmarks only).
+    public let discard: Bool
 
     public init(
         store: InstanceStore, coordinator: RetrieveCoordinator, callingAETitle: String, peerAddress: String,
-        getRetrieve: PendingMove.ID? = nil, onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in }
+        getRetrieve: PendingMove.ID? = nil, discard: Bool = false, onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in }
     ) {
         self.onEcho = onEcho
+        self.discard = discard
         self.store = store
         self.coordinator = coordinator
         self.callingAETitle = callingAETitle
@@ -65,6 +72,7 @@ public struct StorageSCP: DIMSEServiceHandler {
         _ association: isolated Association, streamDataSetOf request: DIMSECommand, context: AcceptedPresentationContext
     ) -> (any DIMSEDataSetSink)? {
         guard case .cStoreRQ(let rq) = request else { return nil }
+        if discard { return DiscardSink(request: rq, contextID: context.id) }
         let route: StoreRoute
         if let getRetrieve {
             route = coordinator.beginStore(rq.affectedSOPInstanceUID, for: getRetrieve)
@@ -98,6 +106,12 @@ private final class StoreSink: DIMSEDataSetSink {
         writer.append(Array(fragment))
     }
 
+    var pendingByteCount: Int { writer.pendingBytes }
+
+    func setDrainHandler(_ handler: @escaping () -> Void) {
+        writer.onProgress = handler
+    }
+
     func finish(_ association: isolated Association) {
         let (request, contextID, route, coordinator) = (request, contextID, route, coordinator)
         writer.finish { [association] result in
@@ -123,4 +137,27 @@ private final class StoreSink: DIMSEDataSetSink {
             route, sopInstanceUID: request.affectedSOPInstanceUID,
             result: .failure(StorageError(.ioFailure, "the association ended before the data set was complete")))
     }
+}
+
+/// A C-STORE's data set dropped as it arrives (`StorageSCP.discard`): success once it is complete.
+private final class DiscardSink: DIMSEDataSetSink {
+    let request: CStoreRQ
+    let contextID: UInt8
+
+    init(request: CStoreRQ, contextID: UInt8) {
+        self.request = request
+        self.contextID = contextID
+    }
+
+    func append(_ fragment: ArraySlice<UInt8>) {}
+
+    func finish(_ association: isolated Association) {
+        association.respond(
+            CStoreRSP(
+                messageIDBeingRespondedTo: request.messageID, affectedSOPClassUID: request.affectedSOPClassUID,
+                affectedSOPInstanceUID: request.affectedSOPInstanceUID, status: .success),
+            contextID: contextID)
+    }
+
+    func abort() {}
 }

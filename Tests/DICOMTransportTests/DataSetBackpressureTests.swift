@@ -1,0 +1,165 @@
+import Testing
+import DICOMProtocol
+import TestSupport
+@testable import DICOMTransport
+
+extension TransportTests {
+    @Suite("Read backpressure: a slow data-set sink pauses reading (PS3.8 §9.3.5 P-DATA flow over TCP)")
+    struct DataSetBackpressureTests {
+        static let ctImageStorage = "1.2.840.10008.5.1.4.1.1.2"
+        static let highWaterMark = 1 << 20
+        static let instanceSize = 16 << 20
+        static let chunkSize = 64 << 10
+
+        @Test("PS3.7 9.1.1 a 16 MiB C-STORE into a 50 MB/s sink: pending bytes stay near the high-water mark")
+        func slowSinkBoundsPendingBytes() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let recorder = SinkRecorder()
+            let acceptor = MultiplexedAcceptor(
+                MultiplexedAcceptor.Configuration(
+                    addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
+                    timeouts: .uniform(.seconds(10)),
+                    route: { _, _ in (SlowStorageHandler.policy, SlowStorageHandler(recorder: recorder)) }),
+                group: group)
+            let port = try await acceptor.start()[0].port
+            let association = try await Association.request(
+                AssociationRequest(
+                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SCP"), callingAETitle: AETitle("SCU"),
+                    presentationContexts: AssociationRequest.contexts(
+                        abstractSyntaxes: [Self.ctImageStorage], transferSyntaxes: [EchoHandler.implicitLE]),
+                    timeouts: .uniform(.seconds(10))),
+                on: group.loops[1])
+            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
+            let chunks = ChunkCounter(remaining: Self.instanceSize / Self.chunkSize)
+            let response = try await association.send(
+                CStoreRQ(messageID: 1, affectedSOPClassUID: Self.ctImageStorage, affectedSOPInstanceUID: "1.2.3.4"),
+                contextID: contextID, dataSet: [],
+                more: { chunks.next() ? [UInt8](repeating: 0x5A, count: Self.chunkSize) : nil })
+            try await association.release()
+            await association.closed()
+            await acceptor.stop()
+
+            guard case .cStoreRSP(let rsp) = response else {
+                Issue.record("expected a C-STORE-RSP, got \(response)")
+                return
+            }
+            #expect(rsp.status == .success)
+            let (received, maximumPending) = recorder.totals
+            #expect(received == Self.instanceSize)
+            // Once over the mark, at most the rest of one read (64 KiB) and one PDU (16 KiB) follow.
+            #expect(maximumPending > Self.highWaterMark / 2)
+            #expect(maximumPending <= Self.highWaterMark + (80 << 10))
+        }
+    }
+}
+
+/// Storage SCP whose sink consumes 256 KiB every 5 ms (~50 MB/s): a disk slower than loopback.
+private struct SlowStorageHandler: DIMSEServiceHandler {
+    static let policy = AcceptorPolicy(
+        presentationContexts: PresentationContextPolicy(
+            transferSyntaxes: [TransportTests.DataSetBackpressureTests.ctImageStorage: [EchoHandler.implicitLE]]),
+        implementationClassUID: "1.2.3")
+    let recorder: SinkRecorder
+
+    func association(
+        _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
+        context: AcceptedPresentationContext
+    ) {}
+
+    func association(
+        _ association: isolated Association, streamDataSetOf request: DIMSECommand, context: AcceptedPresentationContext
+    ) -> (any DIMSEDataSetSink)? {
+        guard case .cStoreRQ(let rq) = request else { return nil }
+        association.dataSetSinkHighWaterMark = TransportTests.DataSetBackpressureTests.highWaterMark
+        return SlowSink(request: rq, contextID: context.id, loop: association.eventLoop, recorder: recorder)
+    }
+}
+
+private final class SlowSink: DIMSEDataSetSink {
+    let request: CStoreRQ
+    let contextID: UInt8
+    let timer: LoopTimer
+    let recorder: SinkRecorder
+    private(set) var pendingByteCount = 0
+    private var drained: (() -> Void)?
+    private var answer: (() -> Void)?
+
+    init(request: CStoreRQ, contextID: UInt8, loop: EventLoop, recorder: SinkRecorder) {
+        self.request = request
+        self.contextID = contextID
+        self.recorder = recorder
+        timer = LoopTimer(loop: loop)
+        timer.schedule(after: .milliseconds(5), repeating: .milliseconds(5)) { [self] in consume() }
+    }
+
+    func append(_ fragment: ArraySlice<UInt8>) {
+        pendingByteCount += fragment.count
+        recorder.appended(fragment.count, pending: pendingByteCount)
+    }
+
+    func setDrainHandler(_ handler: @escaping () -> Void) {
+        drained = handler
+    }
+
+    func finish(_ association: isolated Association) {
+        let rsp = CStoreRSP(
+            messageIDBeingRespondedTo: request.messageID, affectedSOPClassUID: request.affectedSOPClassUID,
+            affectedSOPInstanceUID: request.affectedSOPInstanceUID, status: .success)
+        let contextID = contextID
+        answer = { [association] in _ = association.enterFromLoop { $0.respond(rsp, contextID: contextID) } }
+        if pendingByteCount == 0 { complete() }
+    }
+
+    func abort() {
+        timer.cancel()
+    }
+
+    private func consume() {
+        guard pendingByteCount > 0 else { return }
+        pendingByteCount -= min(pendingByteCount, 256 << 10)
+        drained?()
+        if pendingByteCount == 0 { complete() }
+    }
+
+    private func complete() {
+        guard let answer else { return }
+        self.answer = nil
+        timer.cancel()
+        answer()
+    }
+}
+
+/// What the sink received and the most it held at once, read by the test after the store.
+private final class SinkRecorder: @unchecked Sendable {
+    private let lock = PThreadLock()
+    private var received = 0
+    private var maximumPending = 0
+
+    func appended(_ count: Int, pending: Int) {
+        lock.withLock {
+            received += count
+            maximumPending = max(maximumPending, pending)
+        }
+    }
+
+    var totals: (received: Int, maximumPending: Int) { lock.withLock { (received, maximumPending) } }
+}
+
+/// Hands out `remaining` chunks to the sending task, then the end of the data set.
+private final class ChunkCounter: @unchecked Sendable {
+    private let lock = PThreadLock()
+    private var remaining: Int
+
+    init(remaining: Int) {
+        self.remaining = remaining
+    }
+
+    func next() -> Bool {
+        lock.withLock {
+            guard remaining > 0 else { return false }
+            remaining -= 1
+            return true
+        }
+    }
+}

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# Receive benchmark (issue 5's benchmark point): C-STORE throughput of 0.5 MB instances into
+# `pacslink listen` next to DCMTK 3.6.7's `storescp`, from the same sender in the same run, on
+# loopback, over 1 association and over 8 in parallel:
+#   writing files:  pacslink listen (fsync file + directory, the default; and --flush none)
+#                   vs storescp -od DIR (no fsync; --fork for 8 associations)
+#   discarding:     pacslink listen --discard vs storescp --ignore (--fork for 8)
+# Sender: DCMTK `storescu` (TCP_NODELAY=1, +II: every instance sent gets a new SOP Instance
+# UID), one process per association; for the discard case also `pacslink send --associations N`.
+# Builds release first; BENCH_INSTANCES files (default 200) are made at run time with dump2dcm
+# and replicated with new UIDs, and each storescu sends its share BENCH_SEND_REPEAT times
+# (default 5). Takes about 1–2 minutes. Prints the table and writes it into
+# Benchmarks/README.md between the bench-receive markers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+COUNT=${BENCH_INSTANCES:-200}
+SEND_REPEAT=${BENCH_SEND_REPEAT:-5}
+PORT=${BENCH_RECEIVE_PORT:-21120}
+STORESCP=/usr/bin/storescp
+STORESCU=/usr/bin/storescu
+DUMP2DCM=/usr/bin/dump2dcm
+README=Benchmarks/README.md
+# Received files go to the disk, not a tmpfs: TMPDIR decides (here /tmp is on the root disk).
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+swift build -c release --product pacslink >&2
+PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- The instances: one CT image of 512×512×16 bit (524,288 bytes of pixel data) by dump2dcm,
+# copied COUNT times with SOP Instance UIDs of the same length patched in.
+mkdir -p "$WORK/in"
+head -c 524288 /dev/urandom >"$WORK/pixels.raw"
+TEMPLATE_UID=1.2.826.0.1.3680043.9.7433.2.100000
+cat >"$WORK/template.dump" <<EOF
+(0002,0001) OB 00\\01
+(0002,0002) UI =CTImageStorage
+(0002,0003) UI [$TEMPLATE_UID]
+(0002,0010) UI =LittleEndianExplicit
+(0008,0016) UI =CTImageStorage
+(0008,0018) UI [$TEMPLATE_UID]
+(0008,0060) CS [CT]
+(0010,0010) PN [Bench^Receive]
+(0010,0020) LO [BENCH]
+(0020,000d) UI [1.2.826.0.1.3680043.9.7433.1.1]
+(0020,000e) UI [1.2.826.0.1.3680043.9.7433.1.2]
+(0020,0010) SH [1]
+(0020,0011) IS [1]
+(0020,0013) IS [1]
+(0028,0002) US 1
+(0028,0004) CS [MONOCHROME2]
+(0028,0010) US 512
+(0028,0011) US 512
+(0028,0100) US 16
+(0028,0101) US 16
+(0028,0102) US 15
+(0028,0103) US 0
+(7fe0,0010) OW =$WORK/pixels.raw
+EOF
+"$DUMP2DCM" "$WORK/template.dump" "$WORK/template.dcm"
+python3 - "$WORK/template.dcm" "$WORK/in" "$COUNT" "$TEMPLATE_UID" <<'EOF'
+import sys
+template, folder, count, uid = open(sys.argv[1], "rb").read(), sys.argv[2], int(sys.argv[3]), sys.argv[4].encode()
+assert template.count(uid) == 2
+for i in range(count):
+    fresh = uid[:-6] + str(100001 + i).encode()
+    open(f"{folder}/{i:04d}.dcm", "wb").write(template.replace(uid, fresh))
+EOF
+FILES=("$WORK"/in/*.dcm)
+FILE_BYTES=$(stat -c %s "${FILES[0]}")
+
+wait_for_port() {
+    for _ in $(seq 100); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "nothing listening on port $1" >&2
+    exit 1
+}
+
+# start_receiver NAME: starts the receiver on $PORT (its files under $WORK/out), sets RECEIVER.
+start_receiver() {
+    rm -rf "$WORK/out"
+    mkdir -p "$WORK/out"
+    local ours=("$PACSLINK" listen --config "$WORK/none.ini" --port "$PORT" --aet BENCHSCP --open --storage "$WORK/out")
+    case $1 in
+        ours-fsync) "${ours[@]}" >/dev/null & ;;
+        ours-noflush) "${ours[@]}" --flush none >/dev/null & ;;
+        ours-discard) "${ours[@]}" --discard >/dev/null & ;;
+        storescp-od) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP -od "$WORK/out" "$PORT" & ;;
+        storescp-od-fork) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --fork -od "$WORK/out" "$PORT" & ;;
+        storescp-ignore) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --ignore "$PORT" & ;;
+        storescp-ignore-fork) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --fork --ignore "$PORT" & ;;
+    esac
+    RECEIVER=$!
+    PIDS+=("$RECEIVER")
+    wait_for_port "$PORT"
+}
+
+stop_receiver() {
+    pkill -P "$RECEIVER" 2>/dev/null || true  # storescp --fork children of this receiver only
+    kill "$RECEIVER" 2>/dev/null || true
+    wait "$RECEIVER" 2>/dev/null || true
+    PORT=$((PORT + 1))  # no waiting for the old listener's port
+}
+
+# send SENDER N: the instances over N associations; prints "<instances> <seconds>".
+send() {
+    local sender=$1 n=$2 start end failed=0 pids=() k i
+    start=$(date +%s%N)
+    if [ "$sender" = pacslink ]; then
+        # `pacslink send` has no --repeat: it gets the file list SEND_REPEAT times over (same
+        # UIDs again; only used against discarding receivers, which keep nothing).
+        local repeated=()
+        for ((k = 0; k < SEND_REPEAT; k++)); do repeated+=("${FILES[@]}"); done
+        "$PACSLINK" send --config "$WORK/none.ini" --host 127.0.0.1 --port "$PORT" --called-aet BENCHSCP \
+            --calling-aet BENCH --associations "$n" "${repeated[@]}" >/dev/null 2>"$WORK/sender.log" || failed=1
+    else
+        for ((k = 0; k < n; k++)); do
+            local share=()
+            for ((i = k; i < ${#FILES[@]}; i += n)); do share+=("${FILES[i]}"); done
+            TCP_NODELAY=1 "$STORESCU" -aet BENCH -aec BENCHSCP +II --repeat "$SEND_REPEAT" 127.0.0.1 "$PORT" "${share[@]}" \
+                >/dev/null 2>>"$WORK/sender.log" &
+            pids+=($!)
+        done
+        for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
+    fi
+    end=$(date +%s%N)
+    if [ "$failed" != 0 ] || grep -q "^E:" "$WORK/sender.log"; then
+        echo "sender $sender ($n associations) reported failures:" >&2
+        head -20 "$WORK/sender.log" >&2
+        exit 1
+    fi
+    rm -f "$WORK/sender.log"
+    echo "$((COUNT * SEND_REPEAT)) $(awk -v ns=$((end - start)) 'BEGIN { printf "%.3f", ns / 1e9 }')"
+}
+
+ROWS=()
+# measure RECEIVER SENDER N: one row "receiver|sender|n|instances|seconds|inst/s|MB/s|files".
+measure() {
+    local receiver=$1 sender=$2 n=$3 result stored
+    start_receiver "$receiver"
+    result=$(send "$sender" "$n")
+    stop_receiver
+    stored=$(find "$WORK/out" -type f | wc -l)
+    local instances=${result% *} seconds=${result#* }
+    ROWS+=("$receiver|$sender|$n|$instances|$seconds|$(awk -v i="$instances" -v s="$seconds" -v b="$FILE_BYTES" \
+        'BEGIN { printf "%.0f|%.0f", i / s, i * b / s / 1e6 }')|$stored")
+    echo "${ROWS[-1]}" >&2
+}
+
+for n in 1 8; do
+    fork=""
+    [ "$n" = 8 ] && fork="-fork"
+    measure ours-fsync storescu "$n"
+    measure ours-noflush storescu "$n"
+    measure "storescp-od$fork" storescu "$n"
+    measure ours-discard storescu "$n"
+    measure "storescp-ignore$fork" storescu "$n"
+    measure ours-discard pacslink "$n"
+    measure "storescp-ignore$fork" pacslink "$n"
+done
+LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# rate RECEIVER SENDER N: instances/s of that row.
+rate() {
+    for row in "${ROWS[@]}"; do
+        IFS='|' read -r r s n _ _ ips _ _ <<<"$row"
+        [ "$r" = "$1" ] && [ "$s" = "$2" ] && [ "$n" = "$3" ] && { echo "$ips"; return; }
+    done
+    echo 0
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; else print "–" }'; }
+
+{
+    echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')),"
+    echo "load average $LOAD_BEFORE before and $LOAD_AFTER after (shared machine: other builds ran)."
+    echo "$COUNT files of $FILE_BYTES bytes (CT, Explicit VR Little Endian), each sent $SEND_REPEAT times"
+    echo "(storescu +II: a new SOP Instance UID each time); 16 KiB PDUs (both receivers' default)."
+    echo
+    echo "| receiver | sender | assoc. | instances | s | instances/s | MB/s | files | ours ÷ storescp |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    for row in "${ROWS[@]}"; do
+        IFS='|' read -r r s n count secs ips mbs stored <<<"$row"
+        fork=""
+        [ "$n" = 8 ] && fork="-fork"
+        case $r in
+            ours-fsync | ours-noflush) vs=$(ratio "$ips" "$(rate "storescp-od$fork" "$s" "$n")") ;;
+            ours-discard) vs=$(ratio "$ips" "$(rate "storescp-ignore$fork" "$s" "$n")") ;;
+            *) vs="" ;;
+        esac
+        case $r in
+            ours-fsync) name='`pacslink listen` (fsync file + dir)' ;;
+            ours-noflush) name='`pacslink listen --flush none`' ;;
+            ours-discard) name='`pacslink listen --discard`' ;;
+            storescp-od) name='`storescp -od` (no fsync)' ;;
+            storescp-od-fork) name='`storescp --fork -od` (no fsync)' ;;
+            storescp-ignore) name='`storescp --ignore`' ;;
+            storescp-ignore-fork) name='`storescp --fork --ignore`' ;;
+        esac
+        echo "| $name | $s | $n | $count | $secs | $ips | $mbs | $stored | $vs |"
+    done
+} >"$WORK/table.md"
+cat "$WORK/table.md"
+
+awk -v tablefile="$WORK/table.md" '
+    function table() { while ((getline line < tablefile) > 0) print line; close(tablefile) }
+    /<!-- bench-receive:begin -->/ { print; table(); skipping = 1; found = 1; next }
+    /<!-- bench-receive:end -->/ { skipping = 0 }
+    !skipping { print }
+    END { if (!found) { print ""; print "## Receive (scripts/bench-receive.sh)"; print ""; print "<!-- bench-receive:begin -->"; table(); print "<!-- bench-receive:end -->" } }
+' "$README" >"$WORK/README.md"
+cp "$WORK/README.md" "$README"
