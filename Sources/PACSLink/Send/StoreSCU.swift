@@ -72,8 +72,10 @@ public struct StoreSCU: Sendable {
                         continue
                     }
                     let contextID = plan.contextID(for: file)
-                    if let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file) {
-                        finish(SendFileResult(path: file.path, file: file, outcome: .failed(refusal)))
+                    let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file)
+                    guard let contextID, refusal == nil else {
+                        finish(SendFileResult(
+                            path: file.path, file: file, outcome: .failed(refusal ?? "no presentation context was proposed")))
                         continue
                     }
                     let chunks: DataSetChunks
@@ -84,7 +86,7 @@ public struct StoreSCU: Sendable {
                         continue
                     }
                     messageID &+= 1
-                    let outcome = await store(file, chunks, messageID: messageID, contextID: contextID ?? 0, on: association)
+                    let outcome = await store(file, chunks, messageID: messageID, contextID: contextID, on: association)
                     broken = outcome.breaksAssociation
                     finish(SendFileResult(path: file.path, file: file, outcome: outcome.result))
                 }
