@@ -66,12 +66,13 @@ public struct StoreSCU: Sendable {
                     continue
                 }
                 let contextID = plan.contextID(for: file)
-                if let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file) {
-                    finish(SendFileResult(path: file.path, file: file, outcome: .failed(refusal)))
+                let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file)
+                guard let contextID, refusal == nil else {
+                    finish(SendFileResult(path: file.path, file: file, outcome: .failed(refusal ?? "no presentation context was proposed")))
                     continue
                 }
                 messageID &+= 1
-                let outcome = await store(file, messageID: messageID, contextID: contextID ?? 0, on: association, events: events)
+                let outcome = await store(file, messageID: messageID, contextID: contextID, on: association, events: events)
                 broken = outcome.breaksAssociation
                 finish(SendFileResult(path: file.path, file: file, outcome: outcome.result))
             }
