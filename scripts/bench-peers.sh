@@ -187,8 +187,8 @@ $(row "C-ECHOs over 64 associations" "≥ 45,000/s" "$reuse64_ours" "" "")
   it is what $(nproc) cores would sustain if nothing else ran — a projection for a shared
   machine, where the measured rate depends on what the others are doing.
 - \`storescp\` as shipped (Nagle on, no TCP_NODELAY), 1 at a time: $(cell "$churn1_shipped") —
-  our channel re-arms TCP_QUICKACK after each read, so DCMTK's header-then-body replies are not
-  held for a delayed ACK.
+  our channel re-arms TCP_QUICKACK whenever a read leaves an incomplete PDU, so DCMTK's
+  header-then-body replies are not held for a delayed ACK.
 - \`storescp\` serves one association at a time: at "64 in flight" the others wait in its
   listen backlog. \`echoscu\` starts a process per association, so its loop measures process
   start-up more than DICOM (64 loops: 64 shell loops on $(nproc) cores); the repeat row is

@@ -11,6 +11,9 @@
 public struct AssociationCore: Sendable {
     public private(set) var machine = ULStateMachine()
     private var decoder: PDUDecoder
+    /// True while received bytes wait for the rest of their PDU (the transport then
+    /// acknowledges at once, so a Nagle peer sends the rest without waiting for a delayed ACK).
+    public var hasPartialPDU: Bool { decoder.bufferedByteCount > 0 }
     /// Set once the decoder failed: later bytes are ignored (the association is over).
     private var decoderFailed = false
 

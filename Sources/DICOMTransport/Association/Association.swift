@@ -253,6 +253,10 @@ extension Association: ChannelDelegate {
         enterFromLoop { $0.bytesReceived(bytes) }
     }
 
+    public nonisolated func channelWantsQuickAcknowledgement(_ channel: any Channel) -> Bool {
+        enterFromLoop { $0.core.hasPartialPDU }
+    }
+
     public nonisolated func channelWritabilityChanged(_ channel: any Channel) {
         guard channel.isWritable else { return }
         enterFromLoop { $0.resumeWritabilityWaiters() }

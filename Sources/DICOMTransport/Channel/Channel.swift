@@ -56,4 +56,14 @@ public protocol ChannelDelegate: AnyObject {
     /// The channel is closed: `error` is nil after `close()`/`abort()`, `.cancelled` when its
     /// loop shut down, else what broke it. The last call.
     func channel(_ channel: any Channel, didCloseWith error: TransportError?)
+    /// Asked after each read: should the received bytes be acknowledged at once (Linux
+    /// `TCP_QUICKACK`)? Yes when the read left an incomplete message — a peer with Nagle on
+    /// (DCMTK as shipped) writes a header, then holds the body until it sees our ACK. No when
+    /// the read completed what we answer at once: the answer carries the ACK, and a quick ACK
+    /// would be a packet and 10–15% of the CPU per round trip for nothing. Default: yes.
+    func channelWantsQuickAcknowledgement(_ channel: any Channel) -> Bool
+}
+
+extension ChannelDelegate {
+    public func channelWantsQuickAcknowledgement(_ channel: any Channel) -> Bool { true }
 }

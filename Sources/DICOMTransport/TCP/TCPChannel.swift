@@ -10,7 +10,8 @@ import Darwin
 /// still be closed (or aborted): its open handle keeps it alive.
 ///
 /// Options set for DICOM's request/response traffic: `TCP_NODELAY` (no Nagle delay on our
-/// small PDUs) and, on Linux, `TCP_QUICKACK` re-armed after every read, so a peer that writes a
+/// small PDUs) and, on Linux, `TCP_QUICKACK` re-armed after a read whenever the delegate says
+/// the read left an incomplete message (by default after every read), so a peer that writes a
 /// reply as header + body with Nagle on gets its ACK at once instead of after ~40 ms
 /// (libuv-swift.md: 23 → ~2,500 associations/s against stock `storescp`).
 public final class TCPChannel: Channel, @unchecked Sendable {
@@ -184,8 +185,8 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     fileprivate func didRead(_ count: Int) {
         if count > 0 {
-            rearmQuickAck()
             delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<count]))
+            if delegate?.channelWantsQuickAcknowledgement(self) ?? true { rearmQuickAck() }
         } else if count == Int(UV_EOF.rawValue) {
             inputEnded = true
             if let stream { uv_read_stop(stream) }
