@@ -35,32 +35,12 @@ public enum GetSCU {
         let scp = StorageSCP(
             store: store, coordinator: coordinator, callingAETitle: target.calledAETitle,
             peerAddress: AcceptancePolicy.host(ofPeer: await association.peer), getRetrieve: move.id)
-        let identifier = RetrieveIdentifier.make(study: request.studyInstanceUID, series: request.seriesInstanceUIDs)
         let sent: Result<CGetRSP, QueryRetrieveFailure> = await association.run { association in
-            do throws(QueryRetrieveFailure) {
-                association.serve(scp)
-                let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: getClass))
-                let rq = CGetRQ(messageID: move.messageID, affectedSOPClassUID: getClass)
-                let final: DIMSECommand
-                let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: getClass, dataSet: bytes) {
-                    pending, _ in
-                    if case .cGetRSP(let rsp) = pending { coordinator.receive(rsp) }
-                }
-                do throws(AssociationError) {
-                    final = try sent.get()
-                } catch {
-                    association.abort()
-                    throw QueryRetrieveFailure(association: error)
-                }
-                guard case .cGetRSP(let rsp) = final else {
-                    association.abort()
-                    throw QueryRetrieveFailure("the peer answered the C-GET-RQ with \(final.commandField)")
-                }
-                try? await association.release()
-                return .success(rsp)
-            } catch {
-                return .failure(error)
-            }
+            association.serve(scp)
+            return await RetrieveExchange.run(
+                CGetRQ(messageID: move.messageID, affectedSOPClassUID: getClass), abstractSyntax: getClass,
+                request: request, coordinator: coordinator, on: association
+            ) { if case .cGetRSP(let rsp) = $0 { rsp } else { nil } }
         }
         switch sent {
         case .success(let final):

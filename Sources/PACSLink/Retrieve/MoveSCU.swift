@@ -30,31 +30,11 @@ public enum MoveSCU {
             coordinator.abandon(move.id)
             throw error
         }
-        let identifier = RetrieveIdentifier.make(study: request.studyInstanceUID, series: request.seriesInstanceUIDs)
         let sent: Result<CMoveRSP, QueryRetrieveFailure> = await association.run { association in
-            do throws(QueryRetrieveFailure) {
-                let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: sopClass))
-                let rq = CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClass, moveDestination: request.ourAETitle)
-                let final: DIMSECommand
-                let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: sopClass, dataSet: bytes) {
-                    pending, _ in
-                    if case .cMoveRSP(let rsp) = pending { coordinator.receive(rsp) }
-                }
-                do throws(AssociationError) {
-                    final = try sent.get()
-                } catch {
-                    association.abort()
-                    throw QueryRetrieveFailure(association: error)
-                }
-                guard case .cMoveRSP(let rsp) = final else {
-                    association.abort()
-                    throw QueryRetrieveFailure("the peer answered the C-MOVE-RQ with \(final.commandField)")
-                }
-                try? await association.release()
-                return .success(rsp)
-            } catch {
-                return .failure(error)
-            }
+            await RetrieveExchange.run(
+                CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClass, moveDestination: request.ourAETitle),
+                abstractSyntax: sopClass, request: request, coordinator: coordinator, on: association
+            ) { if case .cMoveRSP(let rsp) = $0 { rsp } else { nil } }
         }
         let final: CMoveRSP
         switch sent {

@@ -1,0 +1,38 @@
+import DICOMProtocol
+import DICOMTransport
+
+/// The exchange C-MOVE and C-GET share on the requestor's association (PS3.4 C.4.2, C.4.3):
+/// send the request with its study/series identifier, hand every pending response's counts to
+/// the coordinator, take the final response, then release — or abort on any failure.
+enum RetrieveExchange {
+    /// Runs on `association` (one hop for the whole exchange). `final` picks the expected
+    /// response out of the DIMSE command the peer answered with.
+    static func run<Request: DIMSERequest, Response: RetrieveResponse>(
+        _ rq: Request, abstractSyntax: String, request: RetrieveRequest, coordinator: RetrieveCoordinator,
+        on association: isolated Association, final pick: @escaping @Sendable (DIMSECommand) -> Response?
+    ) async -> Result<Response, QueryRetrieveFailure> {
+        do throws(QueryRetrieveFailure) {
+            let identifier = RetrieveIdentifier.make(study: request.studyInstanceUID, series: request.seriesInstanceUIDs)
+            let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: abstractSyntax))
+            let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: abstractSyntax, dataSet: bytes) {
+                pending, _ in
+                if let rsp = pick(pending) { coordinator.receive(rsp) }
+            }
+            let final: DIMSECommand
+            do throws(AssociationError) {
+                final = try sent.get()
+            } catch {
+                association.abort()
+                throw QueryRetrieveFailure(association: error)
+            }
+            guard let rsp = pick(final) else {
+                association.abort()
+                throw QueryRetrieveFailure("the peer answered the \(Request.commandField) with \(final.commandField)")
+            }
+            try? await association.release()
+            return .success(rsp)
+        } catch {
+            return .failure(error)
+        }
+    }
+}
