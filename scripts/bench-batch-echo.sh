@@ -6,7 +6,6 @@
 # BENCH_REPEAT runs (default 3), and writes the table into Benchmarks/README.md between the
 # bench-batch-echo markers. Builds release first; takes about a minute.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 COUNT=${BENCH_BATCH_COUNT:-1000}
 REPEAT=${BENCH_REPEAT:-3}
@@ -14,18 +13,8 @@ REPEAT=${BENCH_REPEAT:-3}
 BASE_PORT=${BENCH_BATCH_BASE_PORT:-23000}
 SILENT_BASE_PORT=$((BASE_PORT + COUNT))
 SILENT_TIMEOUT=1
-README=Benchmarks/README.md
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 
-swift build -c release --product pacslink >&2
-PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+source "$(dirname "$0")/bench-common.sh"
 CONFIG=(--config "$WORK/user.ini" --admin-config "$WORK/admin.ini")
 
 wait_for_port() {
@@ -119,14 +108,5 @@ echo "$TABLE"
 BLOCK="$HEADER
 
 $TABLE"
-python3 - "$README" "$BLOCK" <<'PY'
-import sys
-path, block = sys.argv[1], sys.argv[2]
-text = open(path).read()
-begin, end = "<!-- bench-batch-echo:begin -->", "<!-- bench-batch-echo:end -->"
-if begin not in text:
-    sys.exit(f"{path}: no {begin} marker")
-head, rest = text.split(begin, 1)
-_, tail = rest.split(end, 1)
-open(path, "w").write(head + begin + "\n" + block + "\n" + end + tail)
-PY
+printf '%s\n' "$BLOCK" >"$WORK/section.md"
+write_section bench-batch-echo "## Batch echo (scripts/bench-batch-echo.sh)" "$WORK/section.md"

@@ -8,7 +8,6 @@
 # for BENCH_DURATION seconds (default 5; the whole script takes about 2 minutes), prints the
 # table and writes it into Benchmarks/README.md between the bench-peers markers.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 DURATION=${BENCH_DURATION:-5}
 REPEAT=${BENCH_REPEAT:-2}
@@ -19,18 +18,8 @@ DCMTK_PORT=${BENCH_DCMTK_PORT:-21105}
 SHIPPED_PORT=${BENCH_SHIPPED_PORT:-21106}
 STORESCP=/usr/bin/storescp
 ECHOSCU=/usr/bin/echoscu
-README=Benchmarks/README.md
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 
-swift build -c release --product pacslink >&2
-PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+source "$(dirname "$0")/bench-common.sh"
 
 wait_for_port() {
     for _ in $(seq 100); do
@@ -200,12 +189,4 @@ TABLE
 
 echo "$TABLE"
 printf '%s\n' "$TABLE" >"$WORK/table.md"
-awk -v tablefile="$WORK/table.md" '
-    function table(  line) { while ((getline line < tablefile) > 0) print line }
-    /<!-- bench-peers:begin -->/ { print; table(); skipping = 1; found = 1; next }
-    /<!-- bench-peers:end -->/ { skipping = 0 }
-    !skipping { print }
-    END { if (!found) { print ""; print "## Against peers (scripts/bench-peers.sh)"; print ""; print "<!-- bench-peers:begin -->"; table(); print "<!-- bench-peers:end -->" } }
-' "$README" >"$WORK/README.md"
-cp "$WORK/README.md" "$README"
-echo "table written to $README" >&2
+write_section bench-peers "## Against peers (scripts/bench-peers.sh)" "$WORK/table.md"

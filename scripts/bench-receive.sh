@@ -12,7 +12,6 @@
 # (default 5). Takes about 1–2 minutes. Prints the table and writes it into
 # Benchmarks/README.md between the bench-receive markers.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 COUNT=${BENCH_INSTANCES:-200}
 SEND_REPEAT=${BENCH_SEND_REPEAT:-5}
@@ -20,19 +19,7 @@ PORT=${BENCH_RECEIVE_PORT:-21120}
 STORESCP=/usr/bin/storescp
 STORESCU=/usr/bin/storescu
 DUMP2DCM=/usr/bin/dump2dcm
-README=Benchmarks/README.md
-# Received files go to the disk, not a tmpfs: TMPDIR decides (here /tmp is on the root disk).
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-swift build -c release --product pacslink >&2
-PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+source "$(dirname "$0")/bench-common.sh"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- The instances: one CT image of 512×512×16 bit (524,288 bytes of pixel data) by dump2dcm,
@@ -211,11 +198,4 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
 } >"$WORK/table.md"
 cat "$WORK/table.md"
 
-awk -v tablefile="$WORK/table.md" '
-    function table() { while ((getline line < tablefile) > 0) print line; close(tablefile) }
-    /<!-- bench-receive:begin -->/ { print; table(); skipping = 1; found = 1; next }
-    /<!-- bench-receive:end -->/ { skipping = 0 }
-    !skipping { print }
-    END { if (!found) { print ""; print "## Receive (scripts/bench-receive.sh)"; print ""; print "<!-- bench-receive:begin -->"; table(); print "<!-- bench-receive:end -->" } }
-' "$README" >"$WORK/README.md"
-cp "$WORK/README.md" "$README"
+write_section bench-receive "## Receive (scripts/bench-receive.sh)" "$WORK/table.md"

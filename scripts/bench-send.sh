@@ -8,7 +8,6 @@
 # (default 5, the fastest counts; the whole script takes about a minute after the build),
 # prints the table and writes it into Benchmarks/README.md between the bench-send markers.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 
 REPEAT=${BENCH_REPEAT:-5}
 SMALL_COUNT=${BENCH_SMALL_COUNT:-1000}
@@ -17,18 +16,8 @@ PORT=${BENCH_SEND_PORT:-21107}
 STORESCP=/usr/bin/storescp
 STORESCU=/usr/bin/storescu
 DUMP2DCM=/usr/bin/dump2dcm
-README=Benchmarks/README.md
-WORK=$(mktemp -d)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
 
-swift build -c release --product pacslink >&2
-PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+source "$(dirname "$0")/bench-common.sh"
 
 # template NAME ROWS COLUMNS: a Secondary Capture header without Pixel Data (explicit VR
 # little endian); make_instances appends the pixel data. The SOP Instance UID is a
@@ -204,12 +193,4 @@ TABLE
 
 echo "$TABLE"
 printf '%s\n' "$TABLE" >"$WORK/table.md"
-awk -v tablefile="$WORK/table.md" '
-    function table(  line) { while ((getline line < tablefile) > 0) print line }
-    /<!-- bench-send:begin -->/ { print; table(); skipping = 1; found = 1; next }
-    /<!-- bench-send:end -->/ { skipping = 0 }
-    !skipping { print }
-    END { if (!found) { print ""; print "## Send (scripts/bench-send.sh)"; print ""; print "<!-- bench-send:begin -->"; table(); print "<!-- bench-send:end -->" } }
-' "$README" >"$WORK/README.md"
-cp "$WORK/README.md" "$README"
-echo "table written to $README" >&2
+write_section bench-send "## Send (scripts/bench-send.sh)" "$WORK/table.md"

@@ -1,0 +1,34 @@
+# Shared by the scripts/bench-*.sh benchmarks; sourced after `set -euo pipefail`. Gives:
+#   README    Benchmarks/README.md
+#   WORK      a temporary folder, removed at exit (on the root disk: TMPDIR decides)
+#   PIDS      processes the script started, killed at exit
+#   PACSLINK  the release binary, built here first
+#   write_section MARKER HEADING FILE
+#             puts FILE's text between <!-- MARKER:begin --> and <!-- MARKER:end --> in README,
+#             or appends HEADING and the marked section when the markers are absent.
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+README=Benchmarks/README.md
+WORK=$(mktemp -d)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+swift build -c release --product pacslink >&2
+PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+
+write_section() {
+    local marker=$1 heading=$2 file=$3
+    awk -v tablefile="$file" -v begin="<!-- $marker:begin -->" -v end="<!-- $marker:end -->" -v heading="$heading" '
+        function table(  line) { while ((getline line < tablefile) > 0) print line; close(tablefile) }
+        $0 == begin { print; table(); skipping = 1; found = 1; next }
+        $0 == end { skipping = 0 }
+        !skipping { print }
+        END { if (!found) { print ""; print heading; print ""; print begin; table(); print end } }
+    ' "$README" >"$WORK/README.md"
+    cp "$WORK/README.md" "$README"
+    echo "section $marker written to $README" >&2
+}
