@@ -1,27 +1,41 @@
-/// The body shared by A-ASSOCIATE-RQ and A-ASSOCIATE-AC (PS3.8 Tables 9-11 and 9-17): they
-/// differ only in the presentation context item they carry.
-protocol AssociatePresentationContext: Sendable, Hashable {
+/// The presentation context item an A-ASSOCIATE PDU carries: the RQ's (PS3.8 Table 9-13) or
+/// the AC's (Table 9-18) — the only difference between the two PDUs.
+public protocol AssociatePresentationContext: Sendable, Hashable {}
+
+/// How such an item is coded (internal, as the item cursor is).
+protocol AssociatePresentationContextCoding: AssociatePresentationContext {
     static var itemType: UInt8 { get }
     init(decoding body: inout ItemCursor) throws
     func encode(into writer: inout ByteWriter)
 }
 
-extension PresentationContextRQ: AssociatePresentationContext {}
-extension PresentationContextAC: AssociatePresentationContext {}
+extension PresentationContextRQ: AssociatePresentationContextCoding {}
+extension PresentationContextAC: AssociatePresentationContextCoding {}
 
-struct AssociateBody<Context: AssociatePresentationContext> {
-    static var applicationContextType: UInt8 { 0x10 }
+/// A-ASSOCIATE-RQ (what the requestor proposes) is `AAssociate<PresentationContextRQ>`.
+public typealias AssociateRQ = AAssociate<PresentationContextRQ>
+/// A-ASSOCIATE-AC (the acceptor's answer) is `AAssociate<PresentationContextAC>`; its AE title
+/// fields are reserved (they should echo the RQ but are not tested, PS3.8 §9.3.3.1).
+public typealias AssociateAC = AAssociate<PresentationContextAC>
 
-    var protocolVersion: UInt16
-    var calledAETitle: AETitle
-    var callingAETitle: AETitle
-    var applicationContextName: String
-    var presentationContexts: [Context]
-    var userInformation: UserInformation
+/// A-ASSOCIATE-RQ and A-ASSOCIATE-AC PDUs (PS3.8 §9.3.2, Table 9-11; §9.3.3, Table 9-17): one
+/// body, differing only in the presentation context item they carry.
+public struct AAssociate<Context: AssociatePresentationContext>: Sendable, Hashable {
+    /// The DICOM Application Context Name (PS3.7 Annex A.2.1), the only one defined.
+    public static var dicomApplicationContextName: String { "1.2.840.10008.3.1.1.1" }
 
-    init(
-        protocolVersion: UInt16, calledAETitle: AETitle, callingAETitle: AETitle,
-        applicationContextName: String, presentationContexts: [Context], userInformation: UserInformation
+    /// Bit 0 set: version 1 (PS3.8 §9.3.2).
+    public var protocolVersion: UInt16
+    public var calledAETitle: AETitle
+    public var callingAETitle: AETitle
+    public var applicationContextName: String
+    public var presentationContexts: [Context]
+    public var userInformation: UserInformation
+
+    public init(
+        calledAETitle: AETitle, callingAETitle: AETitle, presentationContexts: [Context],
+        userInformation: UserInformation, applicationContextName: String = Self.dicomApplicationContextName,
+        protocolVersion: UInt16 = 1
     ) {
         self.protocolVersion = protocolVersion
         self.calledAETitle = calledAETitle
@@ -30,6 +44,10 @@ struct AssociateBody<Context: AssociatePresentationContext> {
         self.presentationContexts = presentationContexts
         self.userInformation = userInformation
     }
+}
+
+extension AAssociate where Context: AssociatePresentationContextCoding {
+    static var applicationContextType: UInt8 { 0x10 }
 
     init(decoding body: inout ItemCursor) throws {
         protocolVersion = try body.uint16("Protocol-version")
