@@ -1,4 +1,4 @@
-/// What C-MOVE-RSP and C-GET-RSP share (PS3.7 Tables 9.3-7 and 9.3-10): sub-operation
+/// What C-MOVE-RSP and C-GET-RSP (`RetrieveRSP`) share (PS3.7 Tables 9.3-7 and 9.3-10): sub-operation
 /// counts, and an identifier (Failed SOP Instance UID List) that may follow a failure or
 /// warning. Statuses in PS3.4 §C.4.2.1.5 and §C.4.3.1.4.
 public protocol RetrieveResponse: DIMSEResponse {
