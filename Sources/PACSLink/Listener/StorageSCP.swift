@@ -54,18 +54,13 @@ public struct StorageSCP: DIMSEServiceHandler {
             implementationClassUID: UID.implementationClassUID, implementationVersionName: UID.implementationVersionName)
     }
 
+    /// Requests that arrive whole: C-ECHO, answered as the Verification SCP does (C-STOREs
+    /// are streamed, below); anything else aborts the association.
     public func association(
         _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
         context: AcceptedPresentationContext
     ) {
-        guard case .cEchoRQ(let echo) = request else {
-            association.abort()
-            return
-        }
-        association.respond(
-            CEchoRSP(messageIDBeingRespondedTo: echo.messageID, affectedSOPClassUID: echo.affectedSOPClassUID, status: .success),
-            contextID: context.id)
-        onEcho(association.peer)
+        VerificationSCP(onEcho: onEcho).association(association, received: request, dataSet: dataSet, context: context)
     }
 
     public func association(
