@@ -17,7 +17,7 @@ struct SimulateCommand: AsyncParsableCommand {
             C-MOVE sends only to the destinations given with --destination. With --config FILE (for \
             simulate, a simulator file, not a servers file), its [server "NAME"] sections describe the simulators instead (keys: ae_title, \
             port, host, studies, series, instances, size, seed, from, storage, destinations, \
-            omit_move_originator, response_delay, reject, abort_after, never_release, tls_cert, tls_key).
+            omit_move_originator, response_delay, reject, abort_after, never_release, omit_pending, tls_cert, tls_key).
             """)
 
     @Option(help: "How many simulated PACS (default 1).") var count: Int?
@@ -43,6 +43,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Flag(help: "Reject every association.") var reject = false
     @Option(help: ArgumentHelp("Abort an association when its request N+1 arrives.", valueName: "N")) var abortAfter: Int?
     @Flag(help: "Never release C-MOVE sub-associations.") var neverRelease = false
+    @Flag(help: "Send no Pending C-MOVE/C-GET responses, only the final one.") var omitPending = false
     @Option(help: ArgumentHelp("Our TLS certificate (PEM): the ports speak TLS.", valueName: "FILE")) var tlsCert: String?
     @Option(help: ArgumentHelp("Its private key (PEM).", valueName: "FILE")) var tlsKey: String?
     @Flag(help: "Print each operation on stderr.") var log = false
@@ -137,6 +138,7 @@ struct SimulateCommand: AsyncParsableCommand {
         if reject { configuration.misbehaviour.rejectAssociations = true }
         if let abortAfter { configuration.misbehaviour.abortAfterOperations = try SimulatorSetup.count(String(abortAfter), key: "--abort-after") }
         if neverRelease { configuration.misbehaviour.neverReleaseSubAssociations = true }
+        if omitPending { configuration.misbehaviour.omitPendingResponses = true }
         if let tlsCert, let tlsKey { configuration.tls = .server(certificateChainFile: tlsCert, privateKeyFile: tlsKey) }
     }
 

@@ -65,4 +65,49 @@ struct SimulatorRetrieveTests {
         #expect(outcome.ending == .completed(finalStatus: .success))
         #expect(files(under: root.path).count == 6)
     }
+
+    /// A PACS that sends no Pending responses and takes longer than the DIMSE timeout for the
+    /// whole study: every arriving instance restarts the wait for the final response.
+    static let silentSlowPACS = SimulatedPACS.Misbehaviour(responseDelay: .milliseconds(250), omitPendingResponses: true)
+
+    @Test("PS3.4 C.4.2.3: a C-MOVE without Pending responses outlasting the DIMSE timeout completes while instances keep arriving")
+    func moveWithoutPendingResponses() async throws {
+        let root = try TemporaryDirectory(prefix: "simulator-move-silent")
+        let store = InstanceStore(layout: StorageLayout(root: root.url))
+        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
+        let listener = try StorageListener.make(
+            addresses: [.init(host: "127.0.0.1", port: 0)], aeTitle: "PACSLINK", store: store, coordinator: coordinator, group: group)
+        let listenPort = try await listener.start()[0].port
+        let pacs = try SimulatedPACS(
+            .init(
+                aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(),
+                destinations: ["PACSLINK": .init(host: "127.0.0.1", port: listenPort)], misbehaviour: Self.silentSlowPACS),
+            group: group)
+        let port = try await pacs.start()
+        // 6 sub-operations 250 ms apart: 1.5 s in all, twice the 0.75 s DIMSE timeout.
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .milliseconds(750))
+        let outcome = try await MoveSCU.retrieve(
+            target, request: request(method: .move), listenPort: listenPort, coordinator: coordinator, on: group.next())
+        await pacs.stop()
+        await listener.stop()
+        #expect(outcome.ending == .completed(finalStatus: .success))
+        #expect(outcome.move.storedInstances.count == 6)
+        #expect(files(under: root.path + "/RetrievedFiles").count == 6)
+    }
+
+    @Test("PS3.4 C.4.3.3: a C-GET without Pending responses outlasting the DIMSE timeout completes while its C-STOREs keep coming")
+    func getWithoutPendingResponses() async throws {
+        let root = try TemporaryDirectory(prefix: "simulator-get-silent")
+        let store = InstanceStore(layout: StorageLayout(root: root.url))
+        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
+        let pacs = try SimulatedPACS(
+            .init(aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(), misbehaviour: Self.silentSlowPACS),
+            group: group)
+        let port = try await pacs.start()
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .milliseconds(750))
+        let outcome = try await GetSCU.retrieve(target, request: request(method: .get), store: store, coordinator: coordinator, on: group.next())
+        await pacs.stop()
+        #expect(outcome.ending == .completed(finalStatus: .success))
+        #expect(files(under: root.path).count == 6)
+    }
 }

@@ -83,6 +83,9 @@ extension Association {
             }
             let command = try DIMSECommand(decoding: bytes[...])
             incoming = (command, contextID, [])
+            // A request from the peer while we wait (a C-GET's C-STORE sub-operation) is the
+            // retrieve making progress: its final response may follow much later.
+            if !command.commandField.isResponse { extendResponseWait() }
             if command.hasDataSet, !command.commandField.isResponse, let handler, let context = negotiated?.context(id: contextID) {
                 incomingSink = handler.association(self, streamDataSetOf: command, context: context)
             }
@@ -125,6 +128,15 @@ extension Association {
 }
 
 extension Association {
+    /// Restarts the DIMSE timer while a response is awaited: for work the peer does on our
+    /// behalf that this association does not see — the C-STORE sub-operations of a C-MOVE
+    /// arrive on another association (PS3.4 §C.4.2.3), and a PACS need not send Pending
+    /// responses, so the wait for the final C-MOVE-RSP lasts as long as stores keep coming.
+    public func extendResponseWait() {
+        guard !responses.isEmpty else { return }
+        startPhaseTimer(timeouts.dimse, "waiting for the final response (no response or sub-operation for that long)")
+    }
+
     /// Runs `body` isolated to the association, on its loop: whatever it awaits on the
     /// association (`send`, `release`) then costs no thread hop. The way to batch a sequence
     /// of operations from outside (libuv-swift.md: a hop from the global pool costs ~33 µs).

@@ -30,6 +30,10 @@ public enum MoveSCU {
             coordinator.abandon(move.id)
             throw error
         }
+        // Stores arriving on the sub-association(s) restart the wait for the final response.
+        coordinator.onActivity(of: move.id) {
+            Task(executorPreference: loop) { await association.extendResponseWait() }
+        }
         let sent: Result<CMoveRSP, QueryRetrieveFailure> = await association.run { association in
             await RetrieveExchange.run(
                 CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClass, moveDestination: request.ourAETitle),

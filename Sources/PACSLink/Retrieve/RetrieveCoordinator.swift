@@ -23,6 +23,7 @@ public final class RetrieveCoordinator: @unchecked Sendable {
     private var waiters: [PendingMove.ID: CheckedContinuation<RetrieveOutcome, Never>] = [:]
     private let onEvent: @Sendable (Event) -> Void
     private var inFlight = 0
+    private var activityHooks: [PendingMove.ID: @Sendable () -> Void] = [:]
 
     /// Stores routed and not yet finished: a listener shutting down waits for them.
     public var storesInFlight: Int { lock.withLock { inFlight } }
@@ -38,12 +39,22 @@ public final class RetrieveCoordinator: @unchecked Sendable {
         return try router.register(request, at: .now)
     }
 
+    /// Calls `hook` whenever a store for retrieve `id` begins or ends, until it completes: a
+    /// C-MOVE SCU keeps its wait for the final response alive with it while instances arrive
+    /// on other associations.
+    public func onActivity(of id: PendingMove.ID, _ hook: @escaping @Sendable () -> Void) {
+        lock.withLock { activityHooks[id] = hook }
+    }
+
     /// Routes one incoming C-STORE (PS3.7 §9.1.1.1.7–8 fields first, then the fallback).
     public func route(_ store: IncomingStore) -> StoreRoute {
-        lock.withLock {
+        let (route, hook) = lock.withLock {
             inFlight += 1
-            return router.route(store)
+            let route = router.route(store)
+            return (route, route.retrieveID.flatMap { activityHooks[$0] })
         }
+        hook?()
+        return route
     }
 
     /// C-GET: a store on the association of retrieve `id`.
@@ -74,6 +85,7 @@ public final class RetrieveCoordinator: @unchecked Sendable {
             guard let id else { return nil }
             return router.finishStore(sopInstanceUID, for: id, status: status, at: .now)
         }
+        if let id, outcome == nil { lock.withLock { activityHooks[id] }?() }
         switch result {
         case .success(let stored): onEvent(.stored(id, sopInstanceUID: sopInstanceUID, file: stored.file, failure: nil))
         case .failure(let error): onEvent(.stored(id, sopInstanceUID: sopInstanceUID, file: nil, failure: error))
@@ -121,6 +133,7 @@ public final class RetrieveCoordinator: @unchecked Sendable {
 
     private func complete(_ outcome: RetrieveOutcome) {
         let waiter = lock.withLock { () -> CheckedContinuation<RetrieveOutcome, Never>? in
+            activityHooks[outcome.move.id] = nil
             guard let waiter = waiters.removeValue(forKey: outcome.move.id) else {
                 outcomes[outcome.move.id] = outcome
                 return nil

@@ -73,15 +73,20 @@ extension SimulatedPACS {
         /// Never release C-MOVE sub-associations: they stay open until the destination closes
         /// them or the simulator stops.
         public var neverReleaseSubAssociations: Bool
+        /// Send no Pending C-MOVE/C-GET responses, only the final one (they are optional:
+        /// PS3.4 §C.4.2.3.1, and some PACS send none); `responseDelay` still passes where each
+        /// would have gone, so the PACS works as slowly but says nothing until the end.
+        public var omitPendingResponses: Bool
 
         public init(
             responseDelay: Duration? = nil, rejectAssociations: Bool = false, abortAfterOperations: Int? = nil,
-            neverReleaseSubAssociations: Bool = false
+            neverReleaseSubAssociations: Bool = false, omitPendingResponses: Bool = false
         ) {
             self.responseDelay = responseDelay
             self.rejectAssociations = rejectAssociations
             self.abortAfterOperations = abortAfterOperations
             self.neverReleaseSubAssociations = neverReleaseSubAssociations
+            self.omitPendingResponses = omitPendingResponses
         }
     }
 }

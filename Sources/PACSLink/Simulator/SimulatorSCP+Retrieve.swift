@@ -104,7 +104,7 @@ extension SimulatorSCP {
             }
             if progress.remaining > 0 {
                 await delay()
-                _ = respond(.pending, progress, nil)
+                if !misbehaviour.omitPendingResponses { _ = respond(.pending, progress, nil) }
             }
         }
         await finished(association, destination)

@@ -13,13 +13,14 @@ import Foundation
 /// destinations = PACSLINK=127.0.0.1:11112, OTHER=[::1]:104
 /// omit_move_originator = no
 /// response_delay = 0.5         ; seconds before each response
-/// reject = no                  ; abort_after = N, never_release = no
+/// reject = no                  ; abort_after = N, never_release = no, omit_pending = no
 /// tls_cert = cert.pem          ; with tls_key: the port speaks TLS
 /// ```
 extension SimulatorSetup {
     static let fileKeys = [
         "ae_title", "port", "host", "studies", "series", "instances", "size", "seed", "from", "storage", "destinations",
-        "omit_move_originator", "response_delay", "reject", "abort_after", "never_release", "tls_cert", "tls_key",
+        "omit_move_originator", "response_delay", "reject", "abort_after", "never_release", "omit_pending", "tls_cert",
+        "tls_key",
     ]
 
     /// The simulators the file at `path` describes, in file order. Throws `RegistryError`
@@ -83,6 +84,7 @@ extension SimulatorSetup {
         case "reject": misbehaviour.rejectAssociations = try ConfigValue.boolean(value, key: key)
         case "abort_after": misbehaviour.abortAfterOperations = try Self.count(value, key: key)
         case "never_release": misbehaviour.neverReleaseSubAssociations = try ConfigValue.boolean(value, key: key)
+        case "omit_pending": misbehaviour.omitPendingResponses = try ConfigValue.boolean(value, key: key)
         case "tls_cert": tls.cert = try ConfigValue.text(value, key: key)
         case "tls_key": tls.key = try ConfigValue.text(value, key: key)
         default: throw FieldError.unknownKey(key, expected: Self.fileKeys)
