@@ -42,7 +42,7 @@ extension Doctor {
                 advice: "Ask the network team why \(address) does not answer on port \(entry.port): connections work only through the other address(es).",
                 data: data)
         }
-        return DoctorStep(.connect, .failed, duration: duration, finding: error.detail, advice: Self.connectAdvice(error, entry: entry, timeout: options.timeout), data: data)
+        return DoctorStep(.connect, .failed, duration: duration, finding: "\(address): \(error.detail)", advice: Self.connectAdvice(error, entry: entry, timeout: options.timeout), data: data)
     }
 
     /// What to do when no address accepted the connection.

@@ -3,9 +3,11 @@ import DICOMTransport
 
 extension Doctor {
     /// Step 8: a C-MOVE of a study no archive holds, with our AE as the move destination
-    /// (PS3.4 §C.4.2). A PACS checks the destination before it looks for the study: 0xA801
-    /// (PS3.4 §C.4.2.1.5, Move Destination unknown) means it does not know our AE; success
-    /// with no sub-operations means it does. Other statuses are reported as they are.
+    /// (PS3.4 §C.4.2). 0xA801 (PS3.4 §C.4.2.1.5, Move Destination unknown) means the PACS
+    /// does not know our AE; success with no sub-operations means it accepts the destination —
+    /// except on PACS that look the destination up only when something matches (DCMTK's
+    /// dcmqrscp), which the retrieve test uncovers (`reconcile`). Other statuses are reported
+    /// as they are.
     func registration() async -> DoctorStep {
         let start = ContinuousClock.now
         let uid = Self.nonexistentStudyUID()
@@ -27,7 +29,7 @@ extension Doctor {
             if status.isSuccess {
                 return DoctorStep(
                     .registration, .ok, duration: duration,
-                    finding: "the PACS knows AE \(ourAETitle) as a move destination (success, no sub-operations)", data: data)
+                    finding: "the PACS accepted AE \(ourAETitle) as a move destination (success, no sub-operations; --retrieve-test proves delivery)", data: data)
             }
             return DoctorStep(
                 .registration, status.category == .warning ? .warning : .failed, duration: duration,
@@ -40,6 +42,23 @@ extension Doctor {
             return DoctorStep(.registration, .failed, duration: .now - start, finding: moveFinding(error), advice: moveAdvice(error), data: data)
         }
     }
+
+    /// A registration probe that succeeded proves little when the retrieve test then got
+    /// 0xA801: the PACS checks the destination only when something matches. The probe's
+    /// verdict becomes the retrieve test's.
+    static func reconcile(registration: DoctorStep, retrieveTest: DoctorStep) -> DoctorStep {
+        guard registration.verdict == .ok, retrieveTest.verdict == .failed,
+            retrieveTest.data.contains(where: { $0.0 == "status" && $0.1 == .string(Self.destinationUnknown) })
+        else { return registration }
+        var step = registration
+        step.verdict = .failed
+        step.finding = "the probe succeeded only because nothing matched: the retrieve test got 0xA801 (move destination unknown)"
+        step.advice = retrieveTest.advice
+        return step
+    }
+
+    /// How the 0xA801 status reads in a step's data.
+    static var destinationUnknown: String { DIMSEStatus(code: 0xA801).description }
 
     /// A C-MOVE of `study` (with `series` and `instances`, for the retrieve test) to our AE.
     func retrieveRequest(study: String, series: [String] = [], instances: [String] = []) -> RetrieveRequest {

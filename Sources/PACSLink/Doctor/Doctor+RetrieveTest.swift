@@ -45,7 +45,7 @@ extension Doctor {
                     coordinator: coordinator, on: loop)
         } catch {
             return DoctorStep(.retrieveTest, .failed, duration: .now - start, finding: moveFinding(error), advice: moveAdvice(error),
-                              data: data + [("error", .string(error.message))])
+                              data: data + [("status", error.status.map { .string($0.description) } ?? .null), ("error", .string(error.message))])
         }
         return verdict(outcome, instance: instance.sop, duration: .now - start, data: data)
     }

@@ -82,7 +82,11 @@ public struct Doctor: Sendable {
         if options.retrieveTestStudy == nil {
             steps.append(.skipped(.retrieveTest, "not asked for (--retrieve-test STUDY_UID)"))
         } else if blocker == nil {
-            record(await doctor.retrieveTest(), blocking: false)
+            let test = await doctor.retrieveTest()
+            record(test, blocking: false)
+            if let index = steps.firstIndex(where: { $0.kind == .registration }) {
+                steps[index] = Self.reconcile(registration: steps[index], retrieveTest: test)
+            }
         } else {
             skip(.retrieveTest)
         }

@@ -6,6 +6,7 @@ import Foundation
 /// and the coordinator's callbacks, on any loop; read by the doctor.
 final class DoctorObservations: @unchecked Sendable {
     struct Arrival: Sendable {
+        /// The peer's address without the port (IPv4-mapped addresses as plain IPv4).
         var peer: String
         var callingAETitle: String
     }
@@ -25,7 +26,7 @@ final class DoctorObservations: @unchecked Sendable {
 
     func record(_ event: AcceptorEvent) {
         if case .accepted(let peer, let calling, _) = event {
-            lock.withLock { arrivalsSeen.append(Arrival(peer: peer, callingAETitle: calling.value)) }
+            lock.withLock { arrivalsSeen.append(Arrival(peer: AcceptancePolicy.host(ofPeer: peer), callingAETitle: calling.value)) }
         }
     }
 
