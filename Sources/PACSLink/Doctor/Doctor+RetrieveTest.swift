@@ -73,7 +73,8 @@ extension Doctor {
         if entry.retrieveMethod == .move && arrivals.isEmpty {
             return DoctorStep(
                 .retrieveTest, .failed, duration: duration,
-                finding: "the PACS accepted the move (\(status)) but could not reach us on port \(entry.listenPort): no association arrived within \(options.timeout)",
+                finding: "the PACS accepted the move (\(status)) but could not reach us on port \(entry.listenPort): "
+                    + (status == "no final response" ? "nothing arrived within \(options.timeout)" : "no association arrived"),
                 advice: "Likely causes: the PACS has another host or port on file for AE \(ourAETitle) (\(registrationRequest)); "
                     + "a firewall or NAT between the PACS and this machine blocks incoming TCP port \(entry.listenPort) (ask the network team); "
                     + "or the PACS only connects to an address this machine does not have.",
