@@ -121,8 +121,33 @@ struct DoctorInteropTests {
         #expect(report.step(.associate)?.verdict == .skipped)
     }
 
+    @Test("our listen port held by a running PACSLink listener is ok; held by storescp it fails with advice")
+    func listenPortHolders() async throws {
+        let group = EventLoopGroup(loopCount: 1)
+        defer { group.shutdown() }
+        let storage = try TemporaryDirectory(prefix: "doctor-listen")
+        let ours = try StorageListener.make(
+            addresses: [.init(port: FreePort.next())], aeTitle: "PACSLINK", store: InstanceStore(layout: StorageLayout(root: storage.url)),
+            coordinator: RetrieveCoordinator(), group: group)
+        let bound = try await ours.start()
+        var report = await Self.diagnose(try Self.entry(port: FreePort.next(), listenPort: bound[0].port))
+        await ours.stop()
+        #expect(report.step(.listener)?.verdict == .ok, "\(Self.describe(report))")
+        #expect(report.step(.listener)?.finding.contains("held by a running PACSLink listener") == true, "\(Self.describe(report))")
+
+        let port = FreePort.next()
+        let other = try ChildProcess(try DCMTK.tool("storescp"), ["--aetitle", "OTHER", String(port)])
+        defer { other.stop() }
+        try other.waitUntilListening(on: port)
+        report = await Self.diagnose(try Self.entry(port: FreePort.next(), listenPort: port))
+        let listener = try #require(report.step(.listener))
+        #expect(listener.verdict == .failed, "\(Self.describe(report))")
+        #expect(listener.finding.contains("held by another program"), "\(Self.describe(report))")
+        #expect(listener.advice?.contains("--listen-port N") == true, "\(Self.describe(report))")
+    }
+
     /// `storescp +tls` with `certificates`, trusted through its own certificate as CA.
-    func tlsReport(_ certificates: (certificate: String, key: String)) async throws -> DoctorReport {
+    func tlsReport(_ certificates: (certificate: String, key: String), trusted: Bool = true) async throws -> DoctorReport {
         let port = FreePort.next()
         let scp = try ChildProcess(try DCMTK.tool("storescp"), [
             "--aetitle", "STORESCP", "+tls", certificates.key, certificates.certificate, "-ic", String(port),
@@ -131,7 +156,7 @@ struct DoctorInteropTests {
         try scp.waitUntilListening(on: port)
         return await Self.diagnose(try Self.entry(
             port: port, listenPort: FreePort.next(), aeTitle: "STORESCP",
-            extra: [("tls", "yes"), ("tls_ca", certificates.certificate)]))
+            extra: [("tls", "yes")] + (trusted ? [("tls_ca", certificates.certificate)] : [])))
     }
 
     @Test("PS3.15 B.1 storescp +tls with a valid certificate: TLS ok with protocol and expiry; storescp offers no C-FIND")
@@ -157,6 +182,18 @@ struct DoctorInteropTests {
         #expect(tls.verdict == .warning, "\(log)")
         #expect(tls.advice?.contains("renew") == true, "\(log)")
         #expect(Self.verdicts(report)[.associate] == .ok, "\(log)")
+    }
+
+    @Test("PS3.15 B.1 storescp +tls with a certificate no trusted CA signed: TLS failed, ask for the CA certificate")
+    func untrustedCertificate() async throws {
+        let certificates = try DoctorCertificates(days: 365)
+        let report = try await tlsReport((certificates.certificate, certificates.key), trusted: false)
+        let log = Self.describe(report)
+        let tls = try #require(report.step(.tls))
+        #expect(tls.verdict == .failed, "\(log)")
+        #expect(tls.finding.contains("the chain does not verify (self-signed certificate)"), "\(log)")
+        #expect(tls.advice?.contains("--tls-ca FILE") == true, "\(log)")
+        #expect(Self.verdicts(report)[.associate] == .skipped, "\(log)")
     }
 
     @Test("PS3.15 B.1 storescp +tls with an expired certificate: TLS failed, ask to renew it; later steps skipped")
