@@ -54,6 +54,20 @@ struct DoctorInteropTests {
         #expect(report.steps.allSatisfy { $0.advice == nil }, "\(log)")
     }
 
+    @Test("PS3.4 C.4.3 retrieve test by C-GET: the instance arrives on the C-GET association")
+    func retrieveTestByGet() async throws {
+        let archive = try RetrieveTestArchive(destinationPort: FreePort.next(), studies: [[1, 1]])
+        try archive.start()
+        defer { archive.stop() }
+        let entry = try Self.entry(port: archive.port, listenPort: FreePort.next(), extra: [("retrieve_method", "get")])
+        let report = await Self.diagnose(entry, retrieveTest: archive.instances[0].study)
+        let log = Self.describe(report) + "\n" + archive.log
+        let test = try #require(report.step(.retrieveTest))
+        #expect(test.verdict == .ok, "\(log)")
+        #expect(test.finding.contains("arrived on the C-GET association"), "\(log)")
+        #expect(test.data.contains { $0.0 == "sop_instance_uid" && $0.1 == .string(archive.instances[0].sop) }, "\(log)")
+    }
+
     @Test("PS3.4 C.4.2.1.5 dcmqrscp without our AE in its HostTable: 0xA801 becomes 'register AE, host, port'")
     func unregistered() async throws {
         let listenPort = FreePort.next()

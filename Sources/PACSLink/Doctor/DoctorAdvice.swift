@@ -33,6 +33,9 @@ struct DoctorAdvice {
     /// Advice for an association (or DIMSE exchange) that failed in any other way.
     func failed(_ failure: EchoFailure) -> String {
         if let rejection = failure.rejection { return rejected(rejection) }
+        if failure.phase == "resolve" || failure.phase == "connect" {
+            return "The connection failed this time although it worked a moment earlier (\(failure.message)): the network path to the PACS is unstable; ask the network team."
+        }
         switch failure.failureClass {
         case .timeout:
             return "The PACS accepted the TCP connection but did not answer within \(timeout): ask its administrator whether port \(entry.port) is its DICOM port\(entry.tls ? "" : " and whether it expects TLS")."
