@@ -19,7 +19,7 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Retrieve one instance of this study and report how it arrived.", valueName: "STUDY_UID"))
     var retrieveTest: String?
     @Flag(help: "Print one JSON document with every step's data.") var json = false
-    @Option(help: ArgumentHelp("Seconds any one network operation may take (default 10).", valueName: "SECONDS"))
+    @Option(help: ArgumentHelp("Seconds any one network operation may take.", valueName: "SECONDS"))
     var timeout: Double = 10
 
     func run() async throws {

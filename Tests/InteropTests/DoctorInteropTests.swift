@@ -93,6 +93,23 @@ struct DoctorInteropTests {
         #expect(report.failed)
     }
 
+    @Test("PS3.8 9.3.4 dcmqrscp admitting only its HostTable peers, our AE not among them: rejection decoded into advice")
+    func rejectedCallingAE() async throws {
+        let listenPort = FreePort.next()
+        let archive = try RetrieveTestArchive(destinationAETitle: "SOMEONE", destinationPort: listenPort, studies: [[1]], peers: "ours")
+        try archive.start()
+        defer { archive.stop() }
+        let report = await Self.diagnose(try Self.entry(port: archive.port, listenPort: listenPort))
+        let log = Self.describe(report)
+        #expect(Self.verdicts(report) == [
+            .resolve: .ok, .connect: .ok, .tls: .skipped, .associate: .failed, .echo: .skipped, .find: .skipped,
+            .listener: .ok, .registration: .skipped, .retrieveTest: .skipped,
+        ], "\(log)")
+        let associate = try #require(report.step(.associate))
+        #expect(associate.finding.contains("rejected (permanent)"), "\(log)")
+        #expect(associate.advice?.contains("register AE PACSLINK, host 127.0.0.1, port \(listenPort)") == true, "\(log)")
+    }
+
     @Test("PS3.4 C.4.2 dcmqrscp sending our AE's instances to a dead port: 'accepted the move but could not reach us'")
     func unreachableDestination() async throws {
         let deadPort = FreePort.next()

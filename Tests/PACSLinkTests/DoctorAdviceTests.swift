@@ -17,11 +17,12 @@ struct DoctorAdviceTests {
         #expect(text == "The PACS does not know calling AE PACSLINK: ask its administrator to register AE PACSLINK, host 10.0.0.7, port 11113.")
     }
 
-    @Test("PS3.8 9.3.4 called AE title not recognized: correct the server's AE title")
+    @Test("PS3.8 9.3.4 called AE title not recognized: check the server's AE title and our registration")
     func calledAENotRecognized() {
         let text = Self.advice.rejected(AssociateRJ(result: .rejectedPermanent, source: .serviceUser(.calledAETitleNotRecognized)))
-        #expect(text.hasPrefix("The PACS is not called HOSPPACS"))
+        #expect(text.hasPrefix("The PACS does not answer to AE title HOSPPACS"))
         #expect(text.contains("pacslink servers edit pacs --ae AE"))
+        #expect(text.hasSuffix("--ae AE`) and to register AE PACSLINK, host 10.0.0.7, port 11113."))
     }
 
     @Test("PS3.8 9.3.4 no reason given: most PACS mean an unknown calling AE")

@@ -16,7 +16,7 @@ extension Doctor {
             let associate = DoctorStep(
                 .associate, .failed, duration: associateTime ?? result.timings.total, finding: failure.description,
                 advice: advice.failed(failure), data: data + [("error", .string(failure.message))])
-            return (associate, .skipped(.echo, "not run: the association failed"))
+            return (associate, .skipped(.echo, "not run: the association step failed"))
         }
         let associate = DoctorStep(
             .associate, .ok, duration: associateTime, finding: "accepted \(ourAETitle) calling \(entry.aeTitle)", data: data)

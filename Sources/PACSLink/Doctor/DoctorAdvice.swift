@@ -13,12 +13,14 @@ struct DoctorAdvice {
     /// Advice for an A-ASSOCIATE-RJ.
     func rejected(_ rj: AssociateRJ) -> String {
         let later = rj.result == .rejectedTransient ? " The rejection is marked transient: trying again later may work." : ""
-        let register = "ask its administrator to register AE \(ourAETitle), host \(ourHost), port \(entry.listenPort)"
+        let registration = "register AE \(ourAETitle), host \(ourHost), port \(entry.listenPort)"
+        let register = "ask its administrator to \(registration)"
         switch rj.source {
         case .serviceUser(.callingAETitleNotRecognized):
             return "The PACS does not know calling AE \(ourAETitle): \(register).\(later)"
         case .serviceUser(.calledAETitleNotRecognized):
-            return "The PACS is not called \(entry.aeTitle): ask its administrator for its AE title and set it with `pacslink servers edit \(entry.name) --ae AE`.\(later)"
+            return "The PACS does not answer to AE title \(entry.aeTitle) — or, as some PACS (DCMTK's dcmqrscp) say it, not to calling AE \(ourAETitle): "
+                + "ask its administrator for its AE title (`pacslink servers edit \(entry.name) --ae AE`) and to \(registration).\(later)"
         case .serviceUser(.applicationContextNameNotSupported):
             return "The PACS does not accept the DICOM application context: ask its administrator or vendor whether port \(entry.port) is its DICOM port.\(later)"
         case .serviceProviderPresentation:
