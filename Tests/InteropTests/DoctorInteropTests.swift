@@ -107,6 +107,7 @@ struct DoctorInteropTests {
         ], "\(log)")
         let associate = try #require(report.step(.associate))
         #expect(associate.finding.contains("rejected (permanent)"), "\(log)")
+        #expect(associate.data.contains { $0.0 == "rejection" && $0.1 == .string("rejected (permanent): called AE title not recognized (service user)") }, "\(log)")
         #expect(associate.advice?.contains("register AE PACSLINK, host 127.0.0.1, port \(listenPort)") == true, "\(log)")
     }
 

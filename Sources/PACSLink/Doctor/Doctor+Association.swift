@@ -15,7 +15,8 @@ extension Doctor {
         {
             let associate = DoctorStep(
                 .associate, .failed, duration: associateTime ?? result.timings.total, finding: failure.description,
-                advice: advice.failed(failure), data: data + [("error", .string(failure.message))])
+                advice: advice.failed(failure),
+                data: data + [("error", .string(failure.message)), ("rejection", failure.rejection.map { .string($0.description) } ?? .null)])
             return (associate, .skipped(.echo, "not run: the association step failed"))
         }
         let associate = DoctorStep(
