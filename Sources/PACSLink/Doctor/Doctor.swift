@@ -97,7 +97,7 @@ public struct Doctor: Sendable {
             listenPort: entry.listenPort, steps: steps)
     }
 
-    /// "pacs.example.org" or, once step 2 connected, the address the server sees us from.
+    /// The address the server sees us from (step 2), or "this machine's address" before it is known.
     var ourHost: String { localAddress?.host ?? "this machine's address" }
 
     /// The sentence asking the PACS administrator to register us as a move destination.
