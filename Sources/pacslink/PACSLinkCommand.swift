@@ -16,6 +16,7 @@ struct PACSLinkCommand: AsyncParsableCommand {
             EchoCommand.self, ListenCommand.self,
             FindCommand.self, RetrieveCommand.self,
             SendCommand.self,
+            DoctorCommand.self,
             DumpCommand.self,
             SimulateCommand.self,
             DemoCommand.self,

@@ -23,8 +23,12 @@ final class RetrieveTestArchive: @unchecked Sendable {
     private(set) var instances: [Instance] = []
     private var scp: ChildProcess?
 
-    /// `studies`: per study, the number of instances of each of its series.
-    init(aeTitle: String = "QRSCP", destinationAETitle: String = "PACSLINK", destinationPort: UInt16, studies: [[Int]], root: String = "1.2.826.0.1.3680043.9.7") throws {
+    /// `studies`: per study, the number of instances of each of its series. `peers`: who may
+    /// associate (the AETable's last column: ANY, or `ours`, the HostTable's one entry).
+    init(
+        aeTitle: String = "QRSCP", destinationAETitle: String = "PACSLINK", destinationPort: UInt16, studies: [[Int]],
+        root: String = "1.2.826.0.1.3680043.9.7", peers: String = "ANY"
+    ) throws {
         directory = try TemporaryDirectory(prefix: "dcmqrscp")
         self.aeTitle = aeTitle
         self.destinationPort = destinationPort
@@ -58,7 +62,7 @@ final class RetrieveTestArchive: @unchecked Sendable {
             VendorTable BEGIN
             VendorTable END
             AETable BEGIN
-            \(aeTitle)   db/\(aeTitle)   RW   (200, 1024mb)   ANY
+            \(aeTitle)   db/\(aeTitle)   RW   (200, 1024mb)   \(peers)
             AETable END
 
             """

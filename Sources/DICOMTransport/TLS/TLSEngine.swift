@@ -29,7 +29,8 @@ public final class TLSEngine {
     }
 
     public let role: Role
-    private let ssl: OpaquePointer
+    /// Internal so `TLSPeerCertificate` can read the peer's certificate.
+    let ssl: OpaquePointer
     /// Ours to write ciphertext from the peer into; OpenSSL's to read from.
     private let input: OpaquePointer
     /// OpenSSL's to write ciphertext for the peer into; ours to drain.

@@ -66,6 +66,8 @@ public struct EchoFailure: Error, Sendable, Hashable, CustomStringConvertible {
     /// resolve, connect, TLS, associate, echo, release.
     public var phase: String
     public var message: String
+    /// The peer's A-ASSOCIATE-RJ, when it rejected the association (PS3.8 §9.3.4).
+    public var rejection: AssociateRJ?
 
     public init(_ failureClass: Class, phase: String, message: String) {
         self.failureClass = failureClass
@@ -93,5 +95,6 @@ public struct EchoFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .notPermitted: .other
         }
         self.init(failureClass, phase: phase, message: error.detail)
+        if case .rejected(let rj) = error.kind { rejection = rj }
     }
 }

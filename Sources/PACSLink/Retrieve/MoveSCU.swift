@@ -59,14 +59,19 @@ public enum MoveSCU {
     }
 }
 
-/// The identifier of a study- or series-level C-MOVE/C-GET (PS3.4 §C.4.2.1.4, Study Root).
+/// The identifier of a study-, series- or image-level C-MOVE/C-GET (PS3.4 §C.4.2.1.4, Study
+/// Root): instances need their one series.
 enum RetrieveIdentifier {
-    static func make(study: String, series: [String]) -> DataSet {
+    static func make(study: String, series: [String], instances: [String] = []) -> DataSet {
         var identifier = DataSet()
-        identifier.insert(DataElement(tag: .queryRetrieveLevel, asciiValues: [series.isEmpty ? "STUDY" : "SERIES"]))
+        let level = !instances.isEmpty ? "IMAGE" : series.isEmpty ? "STUDY" : "SERIES"
+        identifier.insert(DataElement(tag: .queryRetrieveLevel, asciiValues: [level]))
         identifier.setUID(study, for: .studyInstanceUID)
         if !series.isEmpty {
             identifier.insert(DataElement(tag: .seriesInstanceUID, vr: .UI, asciiValues: series))
+        }
+        if !instances.isEmpty {
+            identifier.insert(DataElement(tag: .sopInstanceUID, vr: .UI, asciiValues: instances))
         }
         return identifier
     }

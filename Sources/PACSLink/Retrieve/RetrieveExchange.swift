@@ -12,7 +12,8 @@ enum RetrieveExchange {
         on association: isolated Association, final pick: @escaping @Sendable (DIMSECommand) -> Response?
     ) async -> Result<Response, QueryRetrieveFailure> {
         do throws(QueryRetrieveFailure) {
-            let identifier = RetrieveIdentifier.make(study: request.studyInstanceUID, series: request.seriesInstanceUIDs)
+            let identifier = RetrieveIdentifier.make(
+                study: request.studyInstanceUID, series: request.seriesInstanceUIDs, instances: request.sopInstanceUIDs)
             let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: abstractSyntax))
             let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: abstractSyntax, dataSet: bytes) {
                 pending, _ in

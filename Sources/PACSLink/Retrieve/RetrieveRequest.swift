@@ -16,6 +16,8 @@ public struct RetrieveRequest: Sendable, Equatable {
     public var studyInstanceUID: String
     /// Empty for a study-level retrieve.
     public var seriesInstanceUIDs: [String]
+    /// With one series: an image-level retrieve of these instances (empty: every instance).
+    public var sopInstanceUIDs: [String] = []
     public var method: RetrieveMethod
 
     public init(

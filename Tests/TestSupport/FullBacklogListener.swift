@@ -1,16 +1,16 @@
-import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A loopback listening socket whose accept queue is full: it never accepts, and extra
-/// connections fill the queue, so the kernel ignores further SYNs.
-struct FullBacklogListener {
-    let fd: Int32
-    let port: UInt16
+/// connections fill the queue, so the kernel ignores further SYNs: a connect to it hangs until
+/// the caller's timeout, like one to a host behind a firewall that drops packets.
+public struct FullBacklogListener {
+    public let fd: Int32
+    public let port: UInt16
     private var fillers: [Int32] = []
 
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         self.fd = fd
         var address = sockaddr_in()
@@ -35,7 +35,7 @@ struct FullBacklogListener {
         usleep(50_000)
     }
 
-    func close() {
+    public func close() {
         for filler in fillers { Glibc.close(filler) }
         Glibc.close(fd)
     }
