@@ -68,7 +68,7 @@ struct SimulatorRetrieveTests {
 
     /// A PACS that sends no Pending responses and takes longer than the DIMSE timeout for the
     /// whole study: every arriving instance restarts the wait for the final response.
-    static let silentSlowPACS = SimulatedPACS.Misbehaviour(responseDelay: .milliseconds(250), omitPendingResponses: true)
+    static let silentSlowPACS = SimulatedPACS.Misbehaviour(responseDelay: .milliseconds(500), omitPendingResponses: true)
 
     @Test("PS3.4 C.4.2.3: a C-MOVE without Pending responses outlasting the DIMSE timeout completes while instances keep arriving")
     func moveWithoutPendingResponses() async throws {
@@ -84,8 +84,8 @@ struct SimulatorRetrieveTests {
                 destinations: ["PACSLINK": .init(host: "127.0.0.1", port: listenPort)], misbehaviour: Self.silentSlowPACS),
             group: group)
         let port = try await pacs.start()
-        // 6 sub-operations 250 ms apart: 1.5 s in all, twice the 0.75 s DIMSE timeout.
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .milliseconds(750))
+        // 6 sub-operations 500 ms apart: 3 s in all, more than the 2 s DIMSE timeout.
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(2))
         let outcome = try await MoveSCU.retrieve(
             target, request: request(method: .move), listenPort: listenPort, coordinator: coordinator, on: group.next())
         await pacs.stop()
@@ -104,7 +104,7 @@ struct SimulatorRetrieveTests {
             .init(aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(), misbehaviour: Self.silentSlowPACS),
             group: group)
         let port = try await pacs.start()
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .milliseconds(750))
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(2))
         let outcome = try await GetSCU.retrieve(target, request: request(method: .get), store: store, coordinator: coordinator, on: group.next())
         await pacs.stop()
         #expect(outcome.ending == .completed(finalStatus: .success))
