@@ -11,6 +11,18 @@ enum RetrieveExchange {
         _ rq: Request, abstractSyntax: String, request: RetrieveRequest, coordinator: RetrieveCoordinator,
         on association: isolated Association, final pick: @escaping @Sendable (DIMSECommand) -> Response?
     ) async -> Result<Response, QueryRetrieveFailure> {
+        let result = await exchange(
+            rq, abstractSyntax: abstractSyntax, request: request, coordinator: coordinator, on: association, final: pick)
+        if case .success = result { try? await association.release() }
+        return result
+    }
+
+    /// The exchange without the release: the association stays open after a final response
+    /// (the load generator's C-MOVE releases or reuses it); it is aborted on any failure.
+    static func exchange<Request: DIMSERequest, Response: RetrieveResponse>(
+        _ rq: Request, abstractSyntax: String, request: RetrieveRequest, coordinator: RetrieveCoordinator,
+        on association: isolated Association, final pick: @escaping @Sendable (DIMSECommand) -> Response?
+    ) async -> Result<Response, QueryRetrieveFailure> {
         do throws(QueryRetrieveFailure) {
             let identifier = RetrieveIdentifier.make(study: request.studyInstanceUID, series: request.seriesInstanceUIDs)
             let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: abstractSyntax))
@@ -29,7 +41,6 @@ enum RetrieveExchange {
                 association.abort()
                 throw QueryRetrieveFailure("the peer answered the \(Request.commandField) with \(final.commandField)")
             }
-            try? await association.release()
             return .success(rsp)
         } catch {
             return .failure(error)
