@@ -21,15 +21,6 @@ ECHOSCU=/usr/bin/echoscu
 
 source "$(dirname "$0")/bench-common.sh"
 
-wait_for_port() {
-    for _ in $(seq 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listening on port $1" >&2
-    exit 1
-}
-
 "$PACSLINK" listen --port "$OURS_PORT" --aet OURSCP --max-associations 1024 >/dev/null &
 LISTENER=$!
 PIDS+=($LISTENER)
