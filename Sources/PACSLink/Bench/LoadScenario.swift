@@ -20,12 +20,3 @@ public protocol LoadScenario: Sendable {
 extension LoadScenario {
     public var itemName: String? { nil }
 }
-
-extension EchoFailure {
-    /// An association failure during operation `name` ("store", "find", "move"): the
-    /// association phase, or the operation when it failed in the DIMSE exchange.
-    init(_ error: AssociationError, operation name: String) {
-        self.init(error)
-        if error.phase == .dimse { phase = name }
-    }
-}
