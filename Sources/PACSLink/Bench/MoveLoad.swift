@@ -55,9 +55,9 @@ public struct MoveLoad: LoadScenario {
         } catch {
             return .failed(EchoFailure(.other, phase: name, message: error.description))
         }
-        let sent = await RetrieveExchange.exchange(
+        let sent = await RetrieveExchange.run(
             CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClassUID, moveDestination: request.ourAETitle),
-            abstractSyntax: sopClassUID, request: request, coordinator: coordinator, on: association
+            abstractSyntax: sopClassUID, request: request, coordinator: coordinator, releasing: false, on: association
         ) { if case .cMoveRSP(let rsp) = $0 { rsp } else { nil } }
         let final: CMoveRSP
         switch sent {
