@@ -17,21 +17,12 @@ SILENT_TIMEOUT=1
 source "$(dirname "$0")/bench-common.sh"
 CONFIG=(--config "$WORK/user.ini" --admin-config "$WORK/admin.ini")
 
-wait_for_port() {
-    for _ in $(seq 200); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listening on port $1" >&2
-    exit 1
-}
-
 # COUNT live endpoints: one listener process, every port bound on each of its loops.
 PORT_ARGS=()
 for ((i = 0; i < COUNT; i++)); do PORT_ARGS+=(--port $((BASE_PORT + i))); done
 "$PACSLINK" "${CONFIG[@]}" listen "${PORT_ARGS[@]}" --aet BATCHSCP --max-associations 2048 >/dev/null 2>&1 &
 PIDS+=($!)
-wait_for_port $((BASE_PORT + COUNT - 1))
+wait_for_port $((BASE_PORT + COUNT - 1)) 20
 
 # COUNT/4 sockets that listen and never accept: the kernel completes the handshake (two
 # targets per socket, inside the backlog), nobody sends an A-ASSOCIATE-AC.
@@ -45,7 +36,7 @@ for port in range(base, base + count):
 time.sleep(3600)
 PY
 PIDS+=($!)
-wait_for_port $((SILENT_BASE_PORT + COUNT / 4 - 1))
+wait_for_port $((SILENT_BASE_PORT + COUNT / 4 - 1)) 20
 
 {
     echo "name,ae,host,port,tls"

@@ -3,6 +3,10 @@
 #   WORK      a temporary folder, removed at exit (on the root disk: TMPDIR decides)
 #   PIDS      processes the script started, killed at exit
 #   PACSLINK  the release binary, built here first
+#   MAKE_INSTANCES  scripts/make-instances.py: synthetic Part 10 files (see its --help)
+#   wait_for_port PORT [SECONDS]
+#             returns once something accepts connections on 127.0.0.1:PORT (exits after
+#             SECONDS, default 10)
 #   write_section MARKER HEADING FILE
 #             puts FILE's text between <!-- MARKER:begin --> and <!-- MARKER:end --> in README,
 #             or appends HEADING and the marked section when the markers are absent.
@@ -19,6 +23,16 @@ trap cleanup EXIT
 
 swift build -c release --product pacslink >&2
 PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+MAKE_INSTANCES=scripts/make-instances.py
+
+wait_for_port() {
+    for _ in $(seq $((${2:-10} * 10))); do
+        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+        sleep 0.1
+    done
+    echo "nothing listening on port $1" >&2
+    exit 1
+}
 
 write_section() {
     local marker=$1 heading=$2 file=$3

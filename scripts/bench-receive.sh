@@ -7,8 +7,8 @@
 #   discarding:     pacslink listen --discard vs storescp --ignore (--fork for 8)
 # Sender: DCMTK `storescu` (TCP_NODELAY=1, +II: every instance sent gets a new SOP Instance
 # UID), one process per association; for the discard case also `pacslink send --associations N`.
-# Builds release first; BENCH_INSTANCES files (default 200) are made at run time with dump2dcm
-# and replicated with new UIDs, and each storescu sends its share BENCH_SEND_REPEAT times
+# Builds release first; BENCH_INSTANCES files (default 200) are made at run time
+# (scripts/make-instances.py), and each storescu sends its share BENCH_SEND_REPEAT times
 # (default 5). Takes about 1–2 minutes. Prints the table and writes it into
 # Benchmarks/README.md between the bench-receive markers.
 set -euo pipefail
@@ -18,60 +18,14 @@ SEND_REPEAT=${BENCH_SEND_REPEAT:-5}
 PORT=${BENCH_RECEIVE_PORT:-21120}
 STORESCP=/usr/bin/storescp
 STORESCU=/usr/bin/storescu
-DUMP2DCM=/usr/bin/dump2dcm
 source "$(dirname "$0")/bench-common.sh"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# --- The instances: one CT image of 512×512×16 bit (524,288 bytes of pixel data) by dump2dcm,
-# copied COUNT times with SOP Instance UIDs of the same length patched in.
-mkdir -p "$WORK/in"
-head -c 524288 /dev/urandom >"$WORK/pixels.raw"
-TEMPLATE_UID=1.2.826.0.1.3680043.9.7433.2.100000
-cat >"$WORK/template.dump" <<EOF
-(0002,0001) OB 00\\01
-(0002,0002) UI =CTImageStorage
-(0002,0003) UI [$TEMPLATE_UID]
-(0002,0010) UI =LittleEndianExplicit
-(0008,0016) UI =CTImageStorage
-(0008,0018) UI [$TEMPLATE_UID]
-(0008,0060) CS [CT]
-(0010,0010) PN [Bench^Receive]
-(0010,0020) LO [BENCH]
-(0020,000d) UI [1.2.826.0.1.3680043.9.7433.1.1]
-(0020,000e) UI [1.2.826.0.1.3680043.9.7433.1.2]
-(0020,0010) SH [1]
-(0020,0011) IS [1]
-(0020,0013) IS [1]
-(0028,0002) US 1
-(0028,0004) CS [MONOCHROME2]
-(0028,0010) US 512
-(0028,0011) US 512
-(0028,0100) US 16
-(0028,0101) US 16
-(0028,0102) US 15
-(0028,0103) US 0
-(7fe0,0010) OW =$WORK/pixels.raw
-EOF
-"$DUMP2DCM" "$WORK/template.dump" "$WORK/template.dcm"
-python3 - "$WORK/template.dcm" "$WORK/in" "$COUNT" "$TEMPLATE_UID" <<'EOF'
-import sys
-template, folder, count, uid = open(sys.argv[1], "rb").read(), sys.argv[2], int(sys.argv[3]), sys.argv[4].encode()
-assert template.count(uid) == 2
-for i in range(count):
-    fresh = uid[:-6] + str(100001 + i).encode()
-    open(f"{folder}/{i:04d}.dcm", "wb").write(template.replace(uid, fresh))
-EOF
+# --- The instances: CT images of 512×512×16 bit (524,288 bytes of random pixel data), each
+# with its own SOP Instance UID (scripts/make-instances.py).
+"$MAKE_INSTANCES" "$WORK/in" "$COUNT" --rows 512 --columns 512 --sop-class ct --random-pixels
 FILES=("$WORK"/in/*.dcm)
 FILE_BYTES=$(stat -c %s "${FILES[0]}")
-
-wait_for_port() {
-    for _ in $(seq 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listening on port $1" >&2
-    exit 1
-}
 
 # start_receiver NAME: starts the receiver on $PORT (its files under $WORK/out), sets RECEIVER.
 start_receiver() {

@@ -3,8 +3,9 @@
 # 200 × 0.5 MB instances, over 1 and 4 associations, `pacslink send` against DCMTK `storescu`
 # (TCP_NODELAY=1; 4 associations = 4 processes on a quarter each) into the same sink,
 # `storescp --fork --ignore` (TCP_NODELAY=1), on loopback.
-# Builds release first, makes the instances at run time in a temporary folder (two templates
-# from `dump2dcm`, copied with new SOP Instance UIDs), runs every case BENCH_REPEAT times
+# Builds release first, makes the instances at run time in a temporary folder
+# (scripts/make-instances.py: Secondary Capture, each its own SOP Instance UID, a quarter in
+# each of q0…q3), runs every case BENCH_REPEAT times
 # (default 5, the fastest counts; the whole script takes about a minute after the build),
 # prints the table and writes it into Benchmarks/README.md between the bench-send markers.
 set -euo pipefail
@@ -15,74 +16,11 @@ LARGE_COUNT=${BENCH_LARGE_COUNT:-200}
 PORT=${BENCH_SEND_PORT:-21107}
 STORESCP=/usr/bin/storescp
 STORESCU=/usr/bin/storescu
-DUMP2DCM=/usr/bin/dump2dcm
 
 source "$(dirname "$0")/bench-common.sh"
 
-# template NAME ROWS COLUMNS: a Secondary Capture header without Pixel Data (explicit VR
-# little endian); make_instances appends the pixel data. The SOP Instance UID is a
-# placeholder of fixed length that each copy replaces.
-PLACEHOLDER_UID=1.2.826.0.1.3680043.10.9999.100000000
-template() {
-    cat >"$WORK/$1.dump" <<DUMP
-(0002,0001) OB 00\01
-(0002,0002) UI =SecondaryCaptureImageStorage
-(0002,0003) UI [$PLACEHOLDER_UID]
-(0002,0010) UI =LittleEndianExplicit
-(0008,0016) UI =SecondaryCaptureImageStorage
-(0008,0018) UI [$PLACEHOLDER_UID]
-(0008,0060) CS [OT]
-(0010,0010) PN [Bench^Send]
-(0010,0020) LO [BENCH]
-(0020,000d) UI [1.2.826.0.1.3680043.10.9999.1]
-(0020,000e) UI [1.2.826.0.1.3680043.10.9999.2]
-(0028,0002) US 1
-(0028,0004) CS [MONOCHROME2]
-(0028,0010) US $2
-(0028,0011) US $3
-(0028,0100) US 16
-(0028,0101) US 16
-(0028,0102) US 15
-(0028,0103) US 0
-DUMP
-    "$DUMP2DCM" --write-xfer-little "$WORK/$1.dump" "$WORK/$1.dcm"
-}
-
-# make_instances TEMPLATE ROWS COLUMNS COUNT FOLDER FIRST: COUNT files in FOLDER/q0…q3 (a
-# quarter each, for the 4 storescu processes), each with its own SOP Instance UID.
-make_instances() {
-    python3 - "$WORK/$1.dcm" "$2" "$3" "$4" "$5" "$6" "$PLACEHOLDER_UID" <<'PY'
-import os, struct, sys
-template, rows, columns, count, folder, first, placeholder = sys.argv[1:]
-rows, columns, count, first = int(rows), int(columns), int(count), int(first)
-head = open(template, "rb").read()
-pixels = bytes(range(256)) * (rows * columns * 2 // 256)
-pixel_data = struct.pack("<HH2sHI", 0x7FE0, 0x0010, b"OW", 0, len(pixels)) + pixels
-placeholder = placeholder.encode()
-prefix = placeholder[: placeholder.rindex(b".") + 1]
-for quarter in range(4):
-    os.makedirs(f"{folder}/q{quarter}", exist_ok=True)
-for index in range(count):
-    uid = prefix + str(100000000 + first + index).encode()
-    assert len(uid) == len(placeholder)
-    with open(f"{folder}/q{index % 4}/{index:05d}.dcm", "wb") as out:
-        out.write(head.replace(placeholder, uid) + pixel_data)
-PY
-}
-
-template small 32 64
-template large 512 512
-make_instances small 32 64 "$SMALL_COUNT" "$WORK/small" 0
-make_instances large 512 512 "$LARGE_COUNT" "$WORK/large" "$SMALL_COUNT"
-
-wait_for_port() {
-    for _ in $(seq 100); do
-        (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
-        sleep 0.1
-    done
-    echo "nothing listening on port $1" >&2
-    exit 1
-}
+"$MAKE_INSTANCES" "$WORK/small" "$SMALL_COUNT" --rows 32 --columns 64 --shards 4
+"$MAKE_INSTANCES" "$WORK/large" "$LARGE_COUNT" --rows 512 --columns 512 --shards 4 --first "$SMALL_COUNT"
 
 TCP_NODELAY=1 "$STORESCP" --aetitle SINK --fork --ignore "$PORT" &
 PIDS+=($!)

@@ -3,10 +3,19 @@ import DICOMProtocol
 import DICOMTransport
 import Foundation
 import PACSLink
+import Synchronization
 
-/// `pacslink bench echo (--server NAME | --host H --port P --called-aet AE) [--calling-aet AE]
-/// [--concurrency C] [--duration SECONDS | --count N] [--reuse] [--timeout SECONDS] [--json]`:
+/// `pacslink bench echo|store|find|move (--server NAME | --host H --port P --called-aet AE)
+/// [--calling-aet AE] [--concurrency C] [--duration SECONDS | --count N] [--reuse]
+/// [--size BYTES] [--study UID] [--listen-port N] [--out DIR] [--flush POLICY] [--timeout SECONDS]
+/// [--json]`:
 /// a load generator; exit 1 when any operation failed.
+///
+/// store: a synthetic instance of --size bytes of pixel data, a new SOP Instance UID each
+/// time. find: a study-level C-FIND matching every study. move: C-MOVE of --study (default:
+/// the first study a C-FIND finds) to our AE title (the calling AE title), whose Storage SCP
+/// this command runs on --listen-port (default: the server's listen port, or the local
+/// receive port) writing under --out (default: the local storage), as `retrieve` does.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -14,14 +23,17 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Without --reuse every operation opens its own association (connect, negotiate, \
             operate, release, close); with --reuse each worker repeats the operation in one \
-            association. Latencies are of successful operations.
+            association. Latencies are of successful operations. store sends a synthetic \
+            instance of --size bytes (new SOP Instance UID each time); find is a study-level query \
+            matching every study; move moves --study (default: the first study found) to our \
+            AE title, received by our Storage SCP on --listen-port.
             """)
 
     /// The operations a bench can repeat.
-    enum Mode: String, ExpressibleByArgument, CaseIterable { case echo }
+    enum Mode: String, ExpressibleByArgument, CaseIterable { case echo, store, find, move }
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The operation: echo.") var mode: Mode
+    @Argument(help: "The operation: echo, store, find or move.") var mode: Mode
     @Option(help: "A registered server to load.") var server: String?
     @Option(help: "Host to load (with --port and --called-aet).") var host: String?
     @Option(help: "Port to load (1–65535).") var port: String?
@@ -32,6 +44,16 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Run this long (default 10 seconds).", valueName: "SECONDS")) var duration: Double?
     @Option(help: ArgumentHelp("Run exactly N operations.", valueName: "N")) var count: Int?
     @Flag(help: "Repeat operations inside one association per worker.") var reuse = false
+    @Option(help: ArgumentHelp("store: pixel data bytes per instance (default 524288).", valueName: "BYTES")) var size: Int?
+    @Option(help: ArgumentHelp("move: the study to move (default: the first a study-level C-FIND finds).", valueName: "UID"))
+    var study: String?
+    @Option(name: .customLong("listen-port"), help: ArgumentHelp(
+        "move: our Storage SCP's port (default: the server's listen port, or the local receive port).", valueName: "N"))
+    var listenPort: UInt16?
+    @Option(help: ArgumentHelp("move: storage root of the received files (default: the local storage).", valueName: "DIR"))
+    var out: String?
+    @Option(help: ArgumentHelp("move: flush policy of the received files (default fileAndDirectory).", valueName: "POLICY"))
+    var flush: FlushPolicy = .fileAndDirectory
     @Option(help: ArgumentHelp("Seconds to wait per phase (default 10, or the server's timeout).", valueName: "SECONDS"))
     var timeout: Double?
     @Flag(help: "Print one JSON document.") var json = false
@@ -43,6 +65,11 @@ struct BenchCommand: AsyncParsableCommand {
         }
         if duration != nil && count != nil { throw ValidationError("give --duration or --count, not both") }
         if concurrency < 1 || (count ?? 1) < 1 { throw ValidationError("--concurrency and --count must be at least 1") }
+        if let size, size < 0 || size > 1 << 30 { throw ValidationError("--size \(size): must be from 0 to 1073741824 bytes") }
+        if mode != .store && size != nil { throw ValidationError("--size is for store") }
+        if mode != .move && (study != nil || listenPort != nil || out != nil) {
+            throw ValidationError("--study, --listen-port and --out are for move")
+        }
         for (value, option) in [(duration, "--duration"), (timeout, "--timeout")] {
             if let value, !(value > 0 && value <= 86_400) {
                 throw ValidationError("\(option) \(value): must be a number of seconds above 0")
@@ -51,21 +78,73 @@ struct BenchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scenario = try EchoLoad(makeTarget())
+        let target = try makeTarget()
         let stop: LoadConfiguration.Stop = count.map { .count($0) } ?? .duration(Self.duration(duration ?? 10))
         let configuration = LoadConfiguration(concurrency: concurrency, stop: stop, reusesAssociations: reuse)
         let group = EventLoopGroup()
+        defer { group.shutdown() }
         let cpuBefore = Self.processCPUSeconds()
-        let report = await LoadGenerator.run(scenario, configuration, group: group)
+        let report: LoadReport
+        switch mode {
+        case .echo: report = await LoadGenerator.run(try EchoLoad(target), configuration, group: group)
+        case .store: report = await LoadGenerator.run(try StoreLoad(target, size: size ?? 524_288), configuration, group: group)
+        case .find: report = await LoadGenerator.run(try FindLoad(target), configuration, group: group)
+        case .move: report = try await runMove(target, configuration, group: group)
+        }
         let cpu = Self.processCPUSeconds() - cpuBefore
-        group.shutdown()
-        let target = "\(scenario.associationRequest.host):\(scenario.associationRequest.port)"
+        let endpoint = "\(target.host):\(target.port)"
         if json {
-            try JSONOutput.print(BenchReportJSON(report, target: target, cpuSeconds: cpu))
+            try JSONOutput.print(BenchReportJSON(report, target: endpoint, cpuSeconds: cpu))
         } else {
-            print(BenchReportText(report, target: target, cpuSeconds: cpu).text, terminator: "")
+            print(BenchReportText(report, target: endpoint, cpuSeconds: cpu).text, terminator: "")
         }
         if report.failed > 0 { throw ExitCode.failure }
+    }
+
+    /// The move load with our Storage SCP listening for its sub-operations meanwhile.
+    private func runMove(_ target: EchoTarget, _ configuration: LoadConfiguration, group: EventLoopGroup) async throws -> LoadReport {
+        let snapshot = try? global.registry.load()
+        let entry = try server.map { name in try global.registry.load().server(named: name) }
+        let uid: String
+        if let study { uid = study } else { uid = try await firstStudy(target, on: group.next()) }
+        do { try UID.validate(uid, field: "--study") } catch { throw RegistryError(.invalid, "\(error)") }
+        let addresses = (try? await NameResolver.resolve(host: target.host, port: target.port, on: group.next()))?.map(\.host)
+        let load = try MoveLoad(
+            target, studyInstanceUID: uid, peerAddresses: addresses ?? [target.host], inactivityTimeout: target.timeout)
+        let port = listenPort ?? entry?.listenPort ?? snapshot?.local.receivePort ?? 11112
+        let root = out ?? snapshot?.local.storage ?? FileManager.default.currentDirectoryPath
+        let acceptor = try load.listener(
+            port: port, store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush), group: group)
+        do {
+            _ = try await acceptor.start()
+        } catch {
+            FileHandle.standardError.write(Data("pacslink: cannot listen on port \(port) for the C-MOVE sub-operations: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        let report = await LoadGenerator.run(load, configuration, group: group)
+        await acceptor.stop()
+        return report
+    }
+
+    /// The Study Instance UID of the first study a study-level C-FIND of `target` finds.
+    private func firstStudy(_ target: EchoTarget, on loop: EventLoop) async throws -> String {
+        var identifier = DataSet()
+        try identifier.setQueryKey("QueryRetrieveLevel=STUDY")
+        try identifier.setQueryKey("StudyInstanceUID")
+        let found = Mutex<String?>(nil)
+        do {
+            _ = try await FindSCU.find(target, model: .studyRoot, identifier: identifier, on: loop) { match in
+                found.withLock { $0 = $0 ?? match.string(.studyInstanceUID) }
+            }
+        } catch {
+            FileHandle.standardError.write(Data("pacslink: cannot find a study to move: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+        guard let uid = found.withLock({ $0 }) else {
+            FileHandle.standardError.write(Data("pacslink: the server has no study to move (give --study)\n".utf8))
+            throw ExitCode.failure
+        }
+        return uid
     }
 
     private func makeTarget() throws -> EchoTarget {
@@ -97,82 +176,5 @@ struct BenchCommand: AsyncParsableCommand {
         var time = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-}
-
-/// `bench --json`: one document; durations in microseconds.
-struct BenchReportJSON: Encodable {
-    struct Failure: Encodable {
-        let failureClass: String, phase: String, count: Int, example: String
-        enum CodingKeys: String, CodingKey { case failureClass = "class", phase, count, example }
-    }
-    struct Latency: Encodable {
-        let p50: Int, p90: Int, p99: Int, p999: Int, max: Int, mean: Int
-        enum CodingKeys: String, CodingKey { case p50, p90, p99, p999 = "p99_9", max, mean }
-    }
-
-    let mode: String, target: String, concurrency: Int, reuse: Bool
-    let seconds: Double, succeeded: Int, failed: Int, associations: Int
-    let operationsPerSecond: Double
-    /// CPU time (user + system) this process spent on the run.
-    let cpuSeconds: Double
-    let latencyMicroseconds: Latency?
-    let failures: [Failure]
-
-    enum CodingKeys: String, CodingKey {
-        case mode, target, concurrency, reuse, seconds, succeeded, failed, associations, failures
-        case operationsPerSecond = "operations_per_second", latencyMicroseconds = "latency_us", cpuSeconds = "cpu_seconds"
-    }
-
-    init(_ report: LoadReport, target: String, cpuSeconds: Double) {
-        self.cpuSeconds = (cpuSeconds * 1000).rounded() / 1000
-        mode = report.scenario
-        self.target = target
-        concurrency = report.configuration.concurrency
-        reuse = report.configuration.reusesAssociations
-        seconds = BenchReportText.seconds(report.elapsed)
-        succeeded = report.succeeded
-        failed = report.failed
-        associations = report.associations
-        operationsPerSecond = report.operationsPerSecond.rounded()
-        latencyMicroseconds = report.latency.map {
-            let us = { (d: Duration) in Int((BenchReportText.seconds(d) * 1e6).rounded()) }
-            return Latency(p50: us($0.p50), p90: us($0.p90), p99: us($0.p99), p999: us($0.p999), max: us($0.max), mean: us($0.mean))
-        }
-        failures = report.failures.map {
-            Failure(failureClass: $0.key.failureClass.rawValue, phase: $0.key.phase, count: $0.count, example: $0.example)
-        }
-    }
-}
-
-/// `bench` for people: what ran, the rate, the percentiles, the failures.
-struct BenchReportText {
-    let text: String
-
-    init(_ report: LoadReport, target: String, cpuSeconds: Double) {
-        let configuration = report.configuration
-        let style = configuration.reusesAssociations ? "operations in one association per worker" : "one association per operation"
-        var lines = [
-            "bench \(report.scenario) \(target): \(style), concurrency \(configuration.concurrency)",
-            "\(report.succeeded) succeeded, \(report.failed) failed in \(Self.format(Self.seconds(report.elapsed), 2)) s: "
-                + "\(Self.format(report.operationsPerSecond, 0)) operations/s (\(report.associations) associations, "
-                + "\(Self.format(cpuSeconds, 2)) s of CPU)",
-        ]
-        if let latency = report.latency {
-            let cells = [("p50", latency.p50), ("p90", latency.p90), ("p99", latency.p99), ("p99.9", latency.p999), ("max", latency.max)]
-            lines.append("latency ms: " + cells.map { "\($0) \(Self.format(Self.seconds($1) * 1000, 3))" }.joined(separator: "  "))
-        }
-        for failure in report.failures {
-            lines.append("  \(failure.count) × \(failure.key.failureClass.rawValue) in \(failure.key.phase): \(failure.example)")
-        }
-        text = lines.joined(separator: "\n") + "\n"
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
-
-    static func format(_ value: Double, _ digits: Int) -> String {
-        value.formatted(.number.precision(.fractionLength(digits)).grouping(.never))
     }
 }

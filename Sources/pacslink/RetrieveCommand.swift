@@ -5,7 +5,7 @@ import Foundation
 import PACSLink
 
 /// `pacslink retrieve SERVER --study UID [--series UID]… [--method move|get] [--out DIR]
-/// [--json]`: retrieves a study (or some of its series) into
+/// [--flush POLICY] [--json]`: retrieves a study (or some of its series) into
 /// `<out or storage root>/RetrievedFiles/<Study>/<Series>/<SOP>.dcm`.
 ///
 /// C-MOVE: our Storage SCP listens on the server's listen port as our AE (the entry's
@@ -27,6 +27,10 @@ struct RetrieveCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("C-MOVE or C-GET (default: the server's retrieve_method).", valueName: "move|get"))
     var method: String?
     @Option(help: ArgumentHelp("Storage root (default: the local storage).", valueName: "DIR")) var out: String?
+    @Option(help: ArgumentHelp(
+        "fileAndDirectory: fsync each file and its directory before answering (default); none: leave flushing to the kernel.",
+        valueName: "POLICY"))
+    var flush: FlushPolicy = .fileAndDirectory
     @Flag(help: "Print one JSON document.") var json = false
     @Option(help: ArgumentHelp(
         "Give up when nothing (no response, no instance) arrives for this long, naming what is missing.", valueName: "SECONDS"))
@@ -60,7 +64,7 @@ struct RetrieveCommand: AsyncParsableCommand {
         let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .milliseconds(Int64(timeout * 1000)))) { event in
             if !json { RetrieveProgress.print(event) }
         }
-        let store = InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)))
+        let store = InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush)
         let preferred = entry.compression.flatMap { TransferSyntax.lookup($0)?.uid }
         let result: Result<RetrieveOutcome, QueryRetrieveFailure>
         switch retrieveMethod {

@@ -12,18 +12,18 @@ public struct EchoLoad: LoadScenario {
         associationRequest = try EchoSCU.associationRequest(for: target)
     }
 
-    public func perform(on association: isolated Association, messageID: UInt16) async -> EchoFailure? {
+    public func perform(on association: isolated Association, messageID: UInt16) async -> LoadOutcome {
         let response: DIMSECommand
         do {
             response = try await association.send(
                 CEchoRQ(messageID: messageID, affectedSOPClassUID: SOPClass.verification.uid),
                 abstractSyntax: SOPClass.verification.uid)
         } catch {
-            return EchoFailure(error)
+            return .failed(EchoFailure(error))
         }
         guard case .cEchoRSP(let rsp) = response else {
-            return EchoFailure(.other, phase: "echo", message: "answered with \(response.commandField)")
+            return .failed(EchoFailure(.other, phase: "echo", message: "answered with \(response.commandField)"))
         }
-        return rsp.status.isSuccess ? nil : EchoFailure(.badStatus, phase: "echo", message: rsp.statusDescription)
+        return rsp.status.isSuccess ? .succeeded : .failed(EchoFailure(.badStatus, phase: "echo", message: rsp.statusDescription))
     }
 }

@@ -23,6 +23,6 @@ public enum LoadGenerator {
             return total
         }
         return LoadReport(
-            scenario: scenario.name, configuration: configuration, tally: tally, elapsed: ContinuousClock.now - start)
+            scenario: scenario.name, itemName: scenario.itemName, configuration: configuration, tally: tally, elapsed: ContinuousClock.now - start)
     }
 }

@@ -38,11 +38,17 @@ public struct LoadReport: Sendable {
     }
 
     public var scenario: String
+    /// What `items` counts ("matches", "sub-operations"), or `nil`.
+    public var itemName: String?
     public var configuration: LoadConfiguration
     public var elapsed: Duration
     public var succeeded: Int
     /// Associations established.
     public var associations: Int
+    /// Data-set bytes the operations carried (sent or received), failed ones included.
+    public var bytes: Int
+    /// C-FIND matches or C-MOVE sub-operations completed, over the run.
+    public var items: Int
     /// Most frequent first.
     public var failures: [FailureCount]
     /// `nil` when nothing succeeded.
@@ -51,13 +57,21 @@ public struct LoadReport: Sendable {
     public var failed: Int { failures.reduce(0) { $0 + $1.count } }
 
     /// Successful operations per second of the run.
-    public var operationsPerSecond: Double {
+    public var operationsPerSecond: Double { perSecond(Double(succeeded)) }
+
+    /// Megabytes (10⁶ bytes) of data sets per second of the run.
+    public var megabytesPerSecond: Double { perSecond(Double(bytes) / 1e6) }
+
+    private func perSecond(_ amount: Double) -> Double {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return seconds > 0 ? Double(succeeded) / seconds : 0
+        return seconds > 0 ? amount / seconds : 0
     }
 
-    init(scenario: String, configuration: LoadConfiguration, tally: LoadTally, elapsed: Duration) {
+    init(scenario: String, itemName: String?, configuration: LoadConfiguration, tally: LoadTally, elapsed: Duration) {
         self.scenario = scenario
+        self.itemName = itemName
+        bytes = tally.bytes
+        items = tally.items
         self.configuration = configuration
         self.elapsed = elapsed
         succeeded = tally.succeeded

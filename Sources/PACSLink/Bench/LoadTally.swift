@@ -1,17 +1,22 @@
 import Histogram
 
 /// What workers count while a load runs: successes with their latencies (an HdrHistogram in
-/// microseconds, 3 significant digits, up to an hour), and failures by class and phase.
+/// microseconds, 3 significant digits, up to an hour), failures by class and phase, and the
+/// bytes and items the operations carried.
 struct LoadTally: Sendable {
     /// Latencies of successful operations, in microseconds.
     var latencies = Histogram<UInt64>(
         lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
     var succeeded = 0
     var associations = 0
+    var bytes = 0
+    var items = 0
     var failures: [LoadReport.FailureKey: (count: Int, example: String)] = [:]
 
-    mutating func record(_ failure: EchoFailure?, since start: ContinuousClock.Instant) {
-        guard let failure else {
+    mutating func record(_ outcome: LoadOutcome, since start: ContinuousClock.Instant) {
+        bytes += outcome.bytes
+        items += outcome.items
+        guard let failure = outcome.failure else {
             let elapsed = (ContinuousClock.now - start).components
             let micros = elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000
             latencies.record(UInt64(clamping: Swift.max(1, Swift.min(micros, 3_600_000_000))))
@@ -26,6 +31,8 @@ struct LoadTally: Sendable {
         latencies.add(other.latencies)
         succeeded += other.succeeded
         associations += other.associations
+        bytes += other.bytes
+        items += other.items
         for (key, value) in other.failures {
             failures[key, default: (0, value.example)].count += value.count
         }

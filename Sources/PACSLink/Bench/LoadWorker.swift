@@ -30,17 +30,17 @@ actor LoadWorker: LoopBoundActor {
     private func churn() async {
         let start = ContinuousClock.now
         guard let association = await open(since: start) else { return }
-        var failure = await scenario.perform(on: association, messageID: 1)
+        var outcome = await scenario.perform(on: association, messageID: 1)
         if await association.failure != nil {
             await association.abort()
         } else {
             do {
                 try await association.release()
             } catch {
-                failure = failure ?? EchoFailure(error)
+                outcome.failure = outcome.failure ?? EchoFailure(error)
             }
         }
-        tally.record(failure, since: start)
+        tally.record(outcome, since: start)
     }
 
     /// Operations in one association, replaced when it fails; released when the budget ends.
@@ -53,8 +53,8 @@ actor LoadWorker: LoopBoundActor {
             guard let current = association else { continue }
             messageID = messageID == .max ? 1 : messageID + 1
             let operationStart = ContinuousClock.now
-            let failure = await scenario.perform(on: current, messageID: messageID)
-            tally.record(failure, since: operationStart)
+            let outcome = await scenario.perform(on: current, messageID: messageID)
+            tally.record(outcome, since: operationStart)
             if await current.failure != nil {
                 await current.abort()
                 association = nil
@@ -76,7 +76,7 @@ actor LoadWorker: LoopBoundActor {
             tally.associations += 1
             return association
         } catch {
-            tally.record(EchoFailure(error), since: start)
+            tally.record(.failed(EchoFailure(error)), since: start)
             return nil
         }
     }

@@ -57,6 +57,8 @@ public struct EchoFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case rejected = "association rejected"
         case aborted = "aborted"
         case noVerificationContext = "verification not accepted"
+        /// The peer accepted no presentation context for the SOP class of a store, find or move.
+        case noAcceptedContext = "SOP class not accepted"
         case badStatus = "bad status"
         case invalidValue = "invalid value"
         case other = "failed"
@@ -91,7 +93,7 @@ public struct EchoFailure: Error, Sendable, Hashable, CustomStringConvertible {
         case .transport: .other
         case .rejected: .rejected
         case .aborted, .providerAborted, .cancelled: .aborted
-        case .noAcceptedContext: .noVerificationContext
+        case .noAcceptedContext(let syntax): syntax == SOPClass.verification.uid ? .noVerificationContext : .noAcceptedContext
         case .notPermitted: .other
         }
         self.init(failureClass, phase: phase, message: error.detail)

@@ -56,7 +56,9 @@ public enum FindSCU {
     }
 }
 
-/// Counts matches on the association's loop (pending responses are handled there, in order).
-private final class MatchCounter: @unchecked Sendable {
+/// Counts matches (and their identifiers' bytes) on the association's loop: pending
+/// responses are handled there, in order.
+final class MatchCounter: @unchecked Sendable {
     var count = 0
+    var bytes = 0
 }

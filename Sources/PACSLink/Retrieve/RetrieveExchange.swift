@@ -6,10 +6,12 @@ import DICOMTransport
 /// the coordinator, take the final response, then release — or abort on any failure.
 enum RetrieveExchange {
     /// Runs on `association` (one hop for the whole exchange). `final` picks the expected
-    /// response out of the DIMSE command the peer answered with.
+    /// response out of the DIMSE command the peer answered with. With `releasing` false the
+    /// association stays open after a final response (the load generator's C-MOVE releases or
+    /// reuses it); it is aborted on any failure either way.
     static func run<Request: DIMSERequest, Response: RetrieveResponse>(
         _ rq: Request, abstractSyntax: String, request: RetrieveRequest, coordinator: RetrieveCoordinator,
-        on association: isolated Association, final pick: @escaping @Sendable (DIMSECommand) -> Response?
+        releasing: Bool = true, on association: isolated Association, final pick: @escaping @Sendable (DIMSECommand) -> Response?
     ) async -> Result<Response, QueryRetrieveFailure> {
         do throws(QueryRetrieveFailure) {
             let identifier = RetrieveIdentifier.make(
@@ -30,7 +32,7 @@ enum RetrieveExchange {
                 association.abort()
                 throw QueryRetrieveFailure("the peer answered the \(Request.commandField) with \(final.commandField)")
             }
-            try? await association.release()
+            if releasing { try? await association.release() }
             return .success(rsp)
         } catch {
             return .failure(error)
