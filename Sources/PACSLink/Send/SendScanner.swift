@@ -47,14 +47,15 @@ public enum SendScanner {
         }
     }
 
-    /// Reads one file's header: a `SendFile`, or the reason it cannot be sent.
+    /// Reads one file's header: a `SendFile`, or the reason it cannot be sent. A Part 10 file
+    /// is opened once; only a file that does not parse is looked at again, to tell a skip (not
+    /// DICOM) from a failure.
     public static func read(_ path: String) -> Entry {
-        if let rejection = prefixCheck(path) { return .rejected(rejection) }
         let file: DICOMFile
         do {
             file = try DICOMFile(path: path)
         } catch {
-            return .rejected(SendFileResult(path: path, outcome: .failed(error.detailWithOffset)))
+            return .rejected(prefixCheck(path) ?? SendFileResult(path: path, outcome: .failed(error.detailWithOffset)))
         }
         let meta = file.header.fileMetaInformation
         guard let sopClass = meta?.mediaStorageSOPClassUID, !sopClass.isEmpty else {
@@ -67,7 +68,7 @@ public enum SendScanner {
         }
         return .file(SendFile(
             path: path, sopClassUID: sopClass, sopInstanceUID: instance, transferSyntax: file.header.transferSyntax,
-            dataSetLength: file.size - file.header.dataSetOffset))
+            dataSetLength: file.dataSetLength, dataSetOffset: file.header.dataSetOffset))
     }
 
     private static func visit(_ path: String, isArgument: Bool, recursive: Bool, into scan: inout Scan) {
