@@ -41,6 +41,8 @@ struct AssociationStore: StoreAssociation {
 
     var isolation: (any Actor)? { association }
 
+    var executor: (any TaskExecutor)? { association.eventLoop }
+
     nonisolated(nonsending) func contextResults() async -> [UInt8: PresentationContextAC] {
         let results = await association.negotiated?.results ?? []
         return Dictionary(results.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -33,7 +33,7 @@ final class ReadAhead<Element: Sendable>: @unchecked Sendable {
 
     /// Hands `element` over (costing `bytes` of the budget); suspends while the budget is
     /// spent. False once the consumer cancelled: stop producing.
-    func push(_ element: Element, bytes cost: Int) async -> Bool {
+    nonisolated(nonsending) func push(_ element: Element, bytes cost: Int) async -> Bool {
         let next: PushStep = lock.withLock {
             if isCancelled { return .done(false) }
             if let consumer {
@@ -74,7 +74,7 @@ final class ReadAhead<Element: Sendable>: @unchecked Sendable {
     }
 
     /// The next item, in order; `nil` once the producer finished and everything was taken.
-    func next() async -> Element? {
+    nonisolated(nonsending) func next() async -> Element? {
         if let taken = lock.withLock({ take() }) {
             taken.producer?.resume(returning: true)
             return taken.element

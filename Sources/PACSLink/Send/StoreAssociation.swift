@@ -6,11 +6,14 @@ import DICOMTransport
 /// one over `DICOMTransport.Association`; tests provide their own.
 ///
 /// The methods run on their caller's executor (`nonisolated(nonsending)`): `StoreSCU` runs
-/// its loop over the files isolated to `isolation`, so that a C-STORE costs no executor
-/// switch — the loop wakes once per C-STORE, when the response arrives.
+/// its loop over the files isolated to `isolation`, in a task that prefers `executor`, so
+/// that a C-STORE costs no executor switch and its response resumes the task on the loop,
+/// not on the global pool (libuv-swift.md).
 public protocol StoreAssociation: Sendable {
-    /// The actor the association runs on (its event loop), or `nil`.
+    /// The actor the association runs on, or `nil`.
     var isolation: (any Actor)? { get }
+    /// The event loop that actor runs on, or `nil`.
+    var executor: (any TaskExecutor)? { get }
     /// The peer's answer to every proposed context, by Presentation-context-ID (PS3.8
     /// §9.3.3.2, Table 9-18).
     nonisolated(nonsending) func contextResults() async -> [UInt8: PresentationContextAC]
@@ -28,6 +31,7 @@ public protocol StoreAssociation: Sendable {
 
 extension StoreAssociation {
     public var isolation: (any Actor)? { nil }
+    public var executor: (any TaskExecutor)? { nil }
 }
 
 /// Opens associations to one peer, proposing the given presentation contexts.

@@ -58,7 +58,10 @@ public struct StoreSCU: Sendable {
                 notSent(Task.isCancelled ? .notSent("interrupted") : .failed("\(error)"))
                 break
             }
-            let (sent, broken) = await send(pending, plan: plan, over: association, events: events, isolation: association.isolation)
+            let files = pending
+            let (sent, broken) = await withTaskExecutorPreference(association.executor) {
+                await send(files, plan: plan, over: association, events: events, isolation: association.isolation)
+            }
             results += sent
             pending = pending.dropFirst(sent.count)
             if broken || Task.isCancelled {
@@ -150,7 +153,7 @@ public struct StoreSCU: Sendable {
         var breaksAssociation: Bool
     }
 
-    private func store(_ message: StoreMessage, on association: any StoreAssociation) async -> StoreOutcome {
+    private nonisolated(nonsending) func store(_ message: StoreMessage, on association: any StoreAssociation) async -> StoreOutcome {
         do {
             let response = try await withTaskCancellationHandler {
                 try await association.store(message)
