@@ -94,51 +94,70 @@ PIDS+=($!)
 wait_for_port "$PORT"
 wait_for_port "$OUR_PORT"
 
-# ours PORT FOLDER N / theirs PORT FOLDER N: seconds to send FOLDER/q0…q3 over N
-# associations to the sink on PORT, or "failed".
+# ours PORT FOLDER N / theirs PORT FOLDER N: "<seconds> <CPU seconds>" to send FOLDER/q0…q3
+# over N associations to the sink on PORT — wall clock, and the user + system time of the
+# sending processes — or "failed".
 ours() {
     local start
     start=$(date +%s%N)
-    "$PACSLINK" send --host 127.0.0.1 --port "$1" --called-aet SINK --calling-aet BENCH --associations "$3" \
-        "$2"/q* >/dev/null || { echo failed; return; }
-    awk -v ns="$(( $(date +%s%N) - start ))" 'BEGIN { printf "%.4f\n", ns / 1e9 }'
+    /usr/bin/time -o "$WORK/cpu.ours" -f "%U %S" "$PACSLINK" send --host 127.0.0.1 --port "$1" --called-aet SINK \
+        --calling-aet BENCH --associations "$3" "$2"/q* >/dev/null || { echo failed; return; }
+    elapsed "$start" "$WORK"/cpu.ours
 }
 theirs() {
-    local start failed=0 pids=() pid
+    local start failed=0 pids=() pid quarter
+    rm -f "$WORK"/cpu.theirs.*
     start=$(date +%s%N)
     if [ "$3" = 1 ]; then
-        TCP_NODELAY=1 "$STORESCU" -aet BENCH -aec SINK 127.0.0.1 "$1" +sd "$2"/q* || failed=1
+        TCP_NODELAY=1 /usr/bin/time -o "$WORK/cpu.theirs.all" -f "%U %S" \
+            "$STORESCU" -aet BENCH -aec SINK 127.0.0.1 "$1" +sd "$2"/q* || failed=1
     else
         for quarter in "$2"/q*; do
-            TCP_NODELAY=1 "$STORESCU" -aet BENCH -aec SINK 127.0.0.1 "$1" +sd "$quarter" &
+            TCP_NODELAY=1 /usr/bin/time -o "$WORK/cpu.theirs.${quarter##*/}" -f "%U %S" \
+                "$STORESCU" -aet BENCH -aec SINK 127.0.0.1 "$1" +sd "$quarter" &
             pids+=($!)
         done
         for pid in "${pids[@]}"; do wait "$pid" || failed=1; done
     fi
     [ "$failed" = 0 ] || { echo failed; return; }
-    awk -v ns="$(( $(date +%s%N) - start ))" 'BEGIN { printf "%.4f\n", ns / 1e9 }'
+    elapsed "$start" "$WORK"/cpu.theirs.*
+}
+# elapsed START_NS CPU_FILE…: "<seconds since START_NS> <sum of the files' user + system seconds>"
+elapsed() {
+    local start=$1
+    shift
+    cat "$@" | awk -v ns="$(( $(date +%s%N) - start ))" '{ cpu += $1 + $2 } END { printf "%.4f %.2f\n", ns / 1e9, cpu }'
 }
 
 # fastest COMMAND…: the shortest of REPEAT runs (other work on a shared machine only ever
-# slows a run down); "failed" when any run failed.
+# slows a run down) and, separately, the least CPU time; "failed" when any run failed.
 fastest() {
-    local result top=""
+    local result top="" least=""
     for _ in $(seq "$REPEAT"); do
         result=$("$@")
         [ "$result" = failed ] && { echo failed; return; }
-        if [ -z "$top" ] || awk -v a="$result" -v b="$top" 'BEGIN { exit !(a < b) }'; then top=$result; fi
+        local wall cpu
+        read -r wall cpu <<<"$result"
+        if [ -z "$top" ] || awk -v a="$wall" -v b="$top" 'BEGIN { exit !(a < b) }'; then top=$wall; fi
+        if [ -z "$least" ] || awk -v a="$cpu" -v b="$least" 'BEGIN { exit !(a < b) }'; then least=$cpu; fi
     done
-    echo "$top"
+    echo "$top $least"
 }
 
-# rates SECONDS COUNT BYTES: "<instances/s> · <MB/s>"
+# rates "SECONDS CPU" COUNT BYTES: "<instances/s> · <MB/s>"
 rates() {
     [ "$1" = failed ] && { echo "failed"; return; }
-    awk -v s="$1" -v n="$2" -v b="$3" 'BEGIN { printf "%.0f/s · %.1f MB/s", n / s, b / s / 1e6 }'
+    awk -v s="${1%% *}" -v n="$2" -v b="$3" 'BEGIN { printf "%.0f/s · %.1f MB/s", n / s, b / s / 1e6 }'
 }
+# ratio "SECONDS CPU" "SECONDS CPU": how many times faster the first is
 ratio() {
     { [ "$1" = failed ] || [ "$2" = failed ]; } && { echo "–"; return; }
-    awk -v ours="$1" -v theirs="$2" 'BEGIN { printf "%.2f×", theirs / ours }'
+    awk -v ours="${1%% *}" -v theirs="${2%% *}" 'BEGIN { printf "%.2f×", theirs / ours }'
+}
+# cpu "SECONDS CPU" "SECONDS CPU" COUNT: sender CPU per instance, "<ours> / <theirs> µs"
+cpu() {
+    { [ "$1" = failed ] || [ "$2" = failed ]; } && { echo "–"; return; }
+    awk -v ours="${1##* }" -v theirs="${2##* }" -v n="$3" 'BEGIN { printf "%.0f / %.0f µs", ours / n * 1e6, theirs / n * 1e6 }'
 }
 
 bytes_of() { du -cb "$1"/q*/* | tail -1 | cut -f1; }
@@ -162,7 +181,7 @@ row() { # sink set n count bytes goal
     local ours=${seconds[ours-$1-$2-$3]} theirs=${seconds[theirs-$1-$2-$3]} name
     name='`pacslink listen --discard`'
     [ "$1" = storescp ] && name='`storescp --fork --ignore`'
-    echo "| $name | $4 × $(( $5 / $4 )) B | $3 | $(rates "$ours" "$4" "$5") | $(rates "$theirs" "$4" "$5") | $(ratio "$ours" "$theirs") | $6 |"
+    echo "| $name | $4 × $(( $5 / $4 )) B | $3 | $(rates "$ours" "$4" "$5") | $(rates "$theirs" "$4" "$5") | $(ratio "$ours" "$theirs") | $6 | $(cpu "$ours" "$theirs" "$4") |"
 }
 
 TABLE=$(cat <<TABLE
@@ -170,8 +189,8 @@ Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores ($(sed -n 's/^model 
 Linux $(uname -r), $("$PACSLINK" --version), DCMTK $("$STORESCP" --version 2>/dev/null | sed -n 's/.* v\([0-9.]*\) .*/\1/p' | head -1);
 fastest of $REPEAT runs, sender and sink on the same cores (load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)).
 
-| Sink | Instances | Associations | \`pacslink send\` | \`storescu\` (TCP_NODELAY=1) | ours ÷ storescu | Goal (issue 6) |
-| --- | --- | ---: | ---: | ---: | ---: | --- |
+| Sink | Instances | Associations | \`pacslink send\` | \`storescu\` (TCP_NODELAY=1) | ours ÷ storescu | Goal (issue 6) | sender CPU per instance, ours / storescu |
+| --- | --- | ---: | ---: | ---: | ---: | --- | ---: |
 $(for sink in listen storescp; do
     row "$sink" small 1 "$SMALL_COUNT" "$SMALL_BYTES" "≥ 3× instances/s"
     row "$sink" small 4 "$SMALL_COUNT" "$SMALL_BYTES" "≥ 3× instances/s"
@@ -185,6 +204,9 @@ done)
   scan and association set-up included; MB are 10⁶ bytes of the files sent.
 - \`storescu\` over 4 associations is 4 processes, each sending a quarter of the files;
   \`pacslink send --associations 4\` is one process.
+- Sender CPU: user + system time of the sending process(es) (\`/usr/bin/time\`, 10 ms
+  resolution), the least of the runs, divided by the instances; process start and the folder
+  scan included. It does not depend on what else runs on the cores, unlike the rates.
 TABLE
 )
 
