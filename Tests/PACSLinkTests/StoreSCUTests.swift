@@ -134,6 +134,18 @@ struct StoreSCUTests {
         #expect(peer.opened == 2 && peer.aborted == 1 && peer.released == 1)
     }
 
+    @Test("PS3.10 7 a file gone between the scan and the send fails with the reason; the files around it are stored")
+    func fileGoneAfterScan() async throws {
+        let peer = FakeStorePeer()
+        let scan = SendScanner.scan([explicit, implicit, mr], recursive: false)
+        try FileManager.default.removeItem(atPath: implicit)
+        let report = await StoreSCU(opener: peer).send(scan, associations: 1)
+        #expect(report.results.map(\.category) == [.success, .failure, .success])
+        #expect(report.results[1].reason?.contains("No such file") == true, "\(report.results[1].detail)")
+        #expect(peer.opened == 1 && peer.released == 1 && peer.aborted == 0)
+        #expect(Set(peer.received.keys) == ["1.1", "1.4"])
+    }
+
     @Test("PS3.8 9.3.4 an association that cannot be opened fails its files with the reason")
     func associationRefused() async throws {
         let peer = FakeStorePeer()
