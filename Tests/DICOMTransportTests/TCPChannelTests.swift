@@ -211,5 +211,31 @@ extension TransportTests {
             try await loop.submit { client.close() }
             try await server.stop()
         }
+
+        @Test("One write larger than the high-water mark: not writable at once, writable again once the peer drained it")
+        func writeLargerThanHighWaterMark() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0], startReading: false)
+            let loop = group.loops[1]
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            // Far more than loopback's socket buffers take, so most of it stays queued.
+            let big = [UInt8](repeating: 0x33, count: 16 * client.highWaterMark)
+            let writableAfterWrite = try await loop.submit { () -> Bool in
+                client.write(big)
+                return client.isWritable
+            }
+            #expect(!writableAfterWrite)
+            #expect(delegate.writability == [false])
+            // A second write while not writable changes nothing until everything drained.
+            try await loop.submit { client.write(big) }
+            let reader = RecordingDelegate()
+            try await group.loops[0].submit { server.accepted[0].0.start(delegate: reader) }
+            #expect(await eventually(timeout: .seconds(20)) { reader.received.count == 2 * big.count })
+            #expect(await eventually(timeout: .seconds(5)) { delegate.writability == [false, true] })
+            #expect(try await loop.submit { client.isWritable && client.queuedByteCount == 0 })
+            try await loop.submit { client.close() }
+            try await server.stop()
+        }
     }
 }

@@ -171,6 +171,82 @@ struct SendInteropTests {
         #expect(kilobytes < 80 * 1024, "pacslink used \(kilobytes) kB to send a 160 MB file")
     }
 
+    @Test("PS3.8 7.3 Ctrl-C during a send: A-ABORT, exit 1, and the report agrees with what arrived",
+          .timeLimit(.minutes(1)))
+    func interrupted() throws {
+        // 400 copies of one file, each with its own SOP Instance UID (same length, so the
+        // group lengths stay right).
+        try make("template.dcm", Self.image("SecondaryCaptureImageStorage", "100000", modality: "OT"), syntax: "+te")
+        let template = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files + "/template.dcm")))
+        let placeholder = Array("1.2.826.0.1.3680043.9.7777.100000".utf8)
+        let count = 400
+        let folder = directory.path + "/many"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for index in 0..<count {
+            var bytes = template
+            let uid = Array("1.2.826.0.1.3680043.9.7777.\(200_000 + index)".utf8)
+            var start = 0
+            while let range = bytes[start...].firstRange(of: placeholder) {
+                bytes.replaceSubrange(range, with: uid)
+                start = range.upperBound
+            }
+            try Data(bytes).write(to: URL(fileURLWithPath: folder + "/\(200_000 + index).dcm"))
+        }
+        // Our listener as the sink: it fsyncs every file before answering, so the send takes a
+        // while, and it logs how each association ended.
+        let port = FreePort.next()
+        let storage = directory.path + "/storage"
+        let listener = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["--config", directory.path + "/none.ini", "--admin-config", directory.path + "/none.ini", "listen",
+             "--aet", "STORESCP", "--port", String(port), "--storage", storage])
+        defer { listener.stop() }
+        try listener.waitUntilListening(on: port)
+        let sender = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])
+        defer { sender.stop() }
+        func arrived() -> Set<String> {
+            let found = FileManager.default.enumerator(atPath: storage)?.compactMap { $0 as? String } ?? []
+            return Set(found.filter { $0.hasSuffix(".dcm") }.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while arrived().count < 3, Date() < deadline { usleep(5_000) }
+        sender.process.interrupt()
+        #expect(sender.wait(timeout: 30) == 1, "\(sender.stdout)\n\(sender.stderr)")
+        #expect(sender.stderr.contains("interrupted; aborting the associations"))
+
+        let stored = arrived()
+        let byName = try results(sender.stdout)
+        #expect(byName.count == count)
+        var counts: [String: Int] = [:]
+        for (name, result) in byName {
+            let uid = "1.2.826.0.1.3680043.9.7777." + name.replacingOccurrences(of: ".dcm", with: "")
+            let outcome = (result["result"] as? String ?? "") + ": " + (result["reason"] as? String ?? "")
+            counts[outcome, default: 0] += 1
+            switch outcome {
+            case "success: ":
+                #expect(stored.contains(uid), "\(name) reported stored but did not arrive")
+            case "not-sent: interrupted while sending; the peer did not confirm it":
+                break  // the peer may or may not have stored it: it never said
+            case "not-sent: interrupted":
+                #expect(!stored.contains(uid), "\(name) reported not sent but arrived")
+            default:
+                Issue.record("\(name): unexpected \(result)")
+            }
+        }
+        // Three had arrived: the last of them perhaps not yet confirmed.
+        #expect(counts["success: ", default: 0] >= 2, "\(counts)")
+        #expect(counts["not-sent: interrupted", default: 0] >= 1, "\(counts) — the send ended before the interrupt")
+        #expect(counts["not-sent: interrupted while sending; the peer did not confirm it", default: 0] <= 1)
+        // The listener heard an A-ABORT from the service user (PS3.8 §9.3.8, §7.3.1), not a
+        // release or a dropped connection.
+        let aborted = "aborted by the service user"
+        let logged = Date().addingTimeInterval(10)
+        while !listener.stdout.contains(aborted), Date() < logged { usleep(20_000) }
+        #expect(listener.stdout.contains(aborted), "\(listener.stdout)\n\(listener.stderr)")
+    }
+
     @Test("send SERVER resolves the registry entry (AE title, host, port); unknown names exit 1")
     func registryServer() throws {
         try makeMixedFolder()

@@ -43,26 +43,30 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
         let peer: FakeStorePeer
         let answers: [UInt8: PresentationContextAC]
 
-        func contextResults() async -> [UInt8: PresentationContextAC] { answers }
+        nonisolated(nonsending) func contextResults() async -> [UInt8: PresentationContextAC] { answers }
 
-        func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP {
+        /// Small PDUs, so that the tests' data sets go in several fragments.
+        nonisolated(nonsending) func peerMaximumLength() async -> UInt32 { 64 }
+
+        nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
+            let request = message.request
             peer.onStore(request.affectedSOPInstanceUID)
-            var bytes: [UInt8] = []
-            while let chunk = try dataSet.next(maximumLength: 7) { bytes += chunk }
+            try Task.checkCancellation()
+            let bytes = try message.allDataSetBytes()
             let status: DIMSEStatus = try peer.lock.withLock {
                 if peer.breaking.contains(request.affectedSOPInstanceUID) { throw Refused(description: "aborted by the peer") }
                 peer.received[request.affectedSOPInstanceUID] = bytes
                 return peer.statuses[request.affectedSOPInstanceUID] ?? .success
             }
-            #expect(answers[contextID]?.result == .acceptance)
+            #expect(answers[message.contextID]?.result == .acceptance)
             return CStoreRSP(
                 messageIDBeingRespondedTo: request.messageID, affectedSOPClassUID: request.affectedSOPClassUID,
                 affectedSOPInstanceUID: request.affectedSOPInstanceUID, status: status,
                 errorComment: status.isSuccess ? nil : "from the fake")
         }
 
-        func release() async throws { peer.lock.withLock { peer.released += 1 } }
-        func abort() async { peer.lock.withLock { peer.aborted += 1 } }
+        nonisolated(nonsending) func release() async throws { peer.lock.withLock { peer.released += 1 } }
+        nonisolated(nonsending) func abort() async { peer.lock.withLock { peer.aborted += 1 } }
     }
 }
 
@@ -128,6 +132,18 @@ struct StoreSCUTests {
         #expect(report.results.map(\.category) == [.success, .failure, .success])
         #expect(report.results[1].reason == "aborted by the peer")
         #expect(peer.opened == 2 && peer.aborted == 1 && peer.released == 1)
+    }
+
+    @Test("PS3.10 7 a file gone between the scan and the send fails with the reason; the files around it are stored")
+    func fileGoneAfterScan() async throws {
+        let peer = FakeStorePeer()
+        let scan = SendScanner.scan([explicit, implicit, mr], recursive: false)
+        try FileManager.default.removeItem(atPath: implicit)
+        let report = await StoreSCU(opener: peer).send(scan, associations: 1)
+        #expect(report.results.map(\.category) == [.success, .failure, .success])
+        #expect(report.results[1].reason?.contains("No such file") == true, "\(report.results[1].detail)")
+        #expect(peer.opened == 1 && peer.released == 1 && peer.aborted == 0)
+        #expect(Set(peer.received.keys) == ["1.1", "1.4"])
     }
 
     @Test("PS3.8 9.3.4 an association that cannot be opened fails its files with the reason")

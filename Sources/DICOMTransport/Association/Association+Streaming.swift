@@ -2,20 +2,15 @@ import DICOMProtocol
 
 extension Association {
     /// Sends a DIMSE request on presentation context `contextID` with a data set produced
-    /// chunk by chunk while it is sent (a C-STORE of a file, PS3.7 §9.1.1), and waits for the
-    /// final response (within `timeouts.dimse`).
+    /// chunk by chunk while it is sent (a C-STORE sub-operation, PS3.7 §9.1.1), and waits for
+    /// the final response (within `timeouts.dimse`).
     ///
     /// `first` is the data set's first bytes, read by the caller before the call; when they are
     /// the whole data set, `nextChunk` is `nil` and the message goes out at once, without
-    /// leaving the loop (from a task that prefers the loop, a small file costs no thread hop
-    /// at all: libuv-swift.md). Otherwise
-    /// `nextChunk` returns the next bytes, or `nil` at the end; all bytes are already encoded
-    /// in the context's transfer syntax. `nextChunk` runs off the loop (blocking file reads
-    /// are allowed). Between chunks the sender pauses while the channel is not writable, so
-    /// memory stays at the channel's high-water mark plus one chunk whatever the data set's
-    /// size. When `nextChunk` throws, the half-sent message cannot be completed: the
-    /// association is aborted and the error rethrown. Association failures throw
-    /// `AssociationError`.
+    /// leaving the loop. Otherwise `nextChunk` returns the next bytes, or `nil` at the end; all
+    /// bytes are already encoded in the context's transfer syntax. `nextChunk` runs off the
+    /// loop (blocking file reads are allowed), and so does the fragmenting of what it returns.
+    /// See `send(encoded:)` for the flow control and the errors.
     public func send<Request: DIMSERequest>(
         _ request: Request, contextID: UInt8, dataSet first: [UInt8],
         more nextChunk: (@Sendable () async throws -> [UInt8]?)?
@@ -23,40 +18,57 @@ extension Association {
         guard let negotiated, negotiated.context(id: contextID) != nil else {
             throw failure ?? notPermitted("send on presentation context \(contextID), which was not accepted")
         }
-        guard responses[request.messageID] == nil, let command = try? request.encoded() else {
-            throw notPermitted("send \(Request.commandField)")
-        }
+        guard let command = try? request.encoded() else { throw notPermitted("send \(Request.commandField)") }
         var fragmenter = MessageFragmenter(presentationContextID: contextID, peerMaximumLength: negotiated.peerMaximumLength)
         var writer = ByteWriter(capacity: Self.framingCapacity + command.count + first.count)
         fragmenter.writeCommand(command, hasDataSet: true, into: &writer)
+        fragmenter.writeDataSet(first, isLast: nextChunk == nil, into: &writer)
+        let message = EncodedRequest(
+            messageID: request.messageID, commandField: Request.commandField, contextID: contextID,
+            first: writer.take(), more: nextChunk.map { FragmentedChunks(fragmenter: fragmenter, nextChunk: $0).next })
+        return try await send(encoded: message)
+    }
+
+    /// Sends a DIMSE request its caller encoded as whole P-DATA-TF PDUs (PS3.8 §9.3.5) — the
+    /// command fragments, then the data set's — and waits for the final response (within
+    /// `timeouts.dimse`). Built off the loop (a C-STORE laid out straight from a file), the
+    /// message costs the loop one write per chunk and nothing else.
+    ///
+    /// Between chunks the sender pauses while the channel is not writable, so memory stays at
+    /// the channel's high-water mark plus one chunk whatever the data set's size; a peer that
+    /// stops reading for `timeouts.dimse` fails the association. When `more` throws, the
+    /// half-sent message cannot be completed: the association is aborted and the error
+    /// rethrown. Association failures throw `AssociationError`.
+    public func send(encoded message: EncodedRequest) async throws -> DIMSECommand {
+        guard negotiated?.context(id: message.contextID) != nil else {
+            throw failure ?? notPermitted("send on presentation context \(message.contextID), which was not accepted")
+        }
+        guard responses[message.messageID] == nil else { throw notPermitted("send \(message.commandField)") }
         enter(.dimse)
-        var chunk = first
-        if let nextChunk {
+        var pdus = message.first
+        if let more = message.more {
             while true {
-                fragmenter.writeDataSet(chunk, isLast: false, into: &writer)
-                try writePData(&writer, request)
+                try writePData(pdus, message.commandField)
                 try await waitUntilWritable()
-                let next: [UInt8]?
+                let next: EncodedRequest.Chunk
                 do {
-                    next = try await nextChunk()
+                    next = try await more()
                 } catch {
                     abort()
                     throw error
                 }
                 if let failure { throw failure }
-                guard let next else {
-                    chunk = []
-                    break
-                }
-                chunk = next
+                pdus = next.pdus
+                if next.isLast { break }
             }
         }
-        fragmenter.writeDataSet(chunk, isLast: true, into: &writer)
-        let actions = core.sendPData(writer.take())
-        guard case .write = actions.first else { throw notPermitted("send \(Request.commandField)") }
-        startPhaseTimer(timeouts.dimse, "waiting for the \(Request.commandField) response")
+        // The last PDUs go out once the waiter is registered: the response can then never
+        // arrive before anyone listens for it.
+        let actions = core.sendPData(pdus)
+        guard case .write = actions.first else { throw notPermitted("send \(message.commandField)") }
+        startPhaseTimer(timeouts.dimse, "waiting for the \(message.commandField) response")
         let result = await withCheckedContinuation { continuation in
-            responses[request.messageID] = continuation
+            responses[message.messageID] = continuation
             perform(actions)
         }
         return try result.get()
@@ -65,11 +77,11 @@ extension Association {
     /// Room for the PDU and PDV headers of a chunk's fragments, beyond its bytes.
     static let framingCapacity = 4 * 1024
 
-    /// Sends the whole P-DATA-TF PDUs in `writer` (if any) and empties it.
-    private func writePData(_ writer: inout ByteWriter, _ request: some DIMSERequest) throws(AssociationError) {
-        guard writer.count > 0 else { return }
-        let actions = core.sendPData(writer.take())
-        guard case .write = actions.first else { throw notPermitted("send \(type(of: request).commandField)") }
+    /// Sends whole P-DATA-TF PDUs (if any).
+    private func writePData(_ pdus: [UInt8], _ commandField: CommandField) throws(AssociationError) {
+        guard !pdus.isEmpty else { return }
+        let actions = core.sendPData(pdus)
+        guard case .write = actions.first else { throw notPermitted("send \(commandField)") }
         perform(actions)
     }
 
@@ -83,5 +95,25 @@ extension Association {
         }
         if let failure { throw failure }
         if channel == nil { throw notPermitted("send data") }
+    }
+}
+
+/// The data-set chunks of `Association.send(_:contextID:dataSet:more:)` turned into PDUs as
+/// they are produced, off the loop. One send calls `next` one call after another; nothing
+/// runs concurrently, which is what the unchecked `Sendable` relies on.
+private final class FragmentedChunks: @unchecked Sendable {
+    private var fragmenter: MessageFragmenter
+    private let nextChunk: @Sendable () async throws -> [UInt8]?
+
+    init(fragmenter: MessageFragmenter, nextChunk: @escaping @Sendable () async throws -> [UInt8]?) {
+        self.fragmenter = fragmenter
+        self.nextChunk = nextChunk
+    }
+
+    @Sendable func next() async throws -> EncodedRequest.Chunk {
+        let chunk = try await nextChunk()
+        var writer = ByteWriter(capacity: Association.framingCapacity + (chunk?.count ?? 0))
+        fragmenter.writeDataSet(chunk ?? [], isLast: chunk == nil, into: &writer)
+        return EncodedRequest.Chunk(pdus: writer.take(), isLast: chunk == nil)
     }
 }

@@ -33,6 +33,17 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     private var pending: [Job] = []
     /// Guarded by `lock`: false once shutdown has begun; later jobs are dropped.
     private var accepting = true
+    /// Loop thread only: true while `drain` runs jobs.
+    private var isDraining = false
+    /// Loop thread only: jobs the loop thread submitted while draining; `drain` runs them
+    /// before it returns. An executor switch on the loop (a continuation resumed, a task
+    /// entering an actor bound to the loop and leaving it) then costs no wake-up: measured
+    /// with `pacslink send`, 6 wake-ups (eventfd write, `epoll_wait`, eventfd read) per
+    /// C-STORE were switches of this kind.
+    private var local: [Job] = []
+    /// Rounds of locally submitted jobs one `drain` runs before it leaves the rest for the
+    /// next wake-up, so that I/O is never starved by jobs that keep re-queueing themselves.
+    private static let drainRounds = 64
     /// Written once by the loop thread before `init` returns; read-only afterwards.
     private var threadID = pthread_t()
     private var thread = pthread_t()
@@ -145,26 +156,46 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     }
 
     /// The wake-up is sent under the lock: once shutdown has set `accepting` to false no thread
-    /// can touch the async handle, which the loop is about to close and free.
+    /// can touch the async handle, which the loop is about to close and free. A job the loop
+    /// thread submits while draining needs no wake-up: the drain runs it.
     @discardableResult
     private func submit(_ job: Job) -> Bool {
-        lock.withLock {
+        let runsInThisDrain = inEventLoop && isDraining
+        return lock.withLock {
             guard accepting, let wakeup else { return false }
-            pending.append(job)
-            uv_async_send(wakeup.assumingMemoryBound(to: uv_async_t.self))
+            if runsInThisDrain {
+                local.append(job)
+            } else {
+                pending.append(job)
+                uv_async_send(wakeup.assumingMemoryBound(to: uv_async_t.self))
+            }
             return true
         }
     }
 
-    /// Runs the jobs queued so far (jobs they queue wait for the next wake-up, so I/O is never
-    /// starved by a job that keeps re-queueing itself).
+    /// Runs the jobs queued so far, then those they submit, for up to `drainRounds` rounds;
+    /// what is left then waits for the next wake-up.
     fileprivate func drain() {
-        let jobs = lock.withLock { () -> [Job] in
+        isDraining = true
+        defer { isDraining = false }
+        var jobs = lock.withLock { () -> [Job] in
             let jobs = pending
             pending.removeAll(keepingCapacity: true)
             return jobs
         }
-        for job in jobs { run(job) }
+        for _ in 0..<Self.drainRounds {
+            for job in jobs { run(job) }
+            jobs = lock.withLock { () -> [Job] in
+                defer { local.removeAll(keepingCapacity: true) }
+                return local
+            }
+            if jobs.isEmpty { return }
+        }
+        lock.withLock {
+            guard accepting, let wakeup else { return }
+            pending.insert(contentsOf: jobs, at: 0)
+            uv_async_send(wakeup.assumingMemoryBound(to: uv_async_t.self))
+        }
     }
 
     private func run(_ job: Job) {
@@ -189,8 +220,11 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     private func beginShutdown() {
         let remaining = lock.withLock { () -> [Job] in
             accepting = false
-            defer { pending.removeAll() }
-            return pending
+            defer {
+                local.removeAll()
+                pending.removeAll()
+            }
+            return local + pending
         }
         for job in remaining { run(job) }
         isShuttingDown = true

@@ -39,32 +39,30 @@ public struct AssociationStoreOpener: StoreAssociationOpener {
 struct AssociationStore: StoreAssociation {
     let association: Association
 
-    func contextResults() async -> [UInt8: PresentationContextAC] {
+    var isolation: (any Actor)? { association }
+
+    var executor: (any TaskExecutor)? { association.eventLoop }
+
+    nonisolated(nonsending) func contextResults() async -> [UInt8: PresentationContextAC] {
         let results = await association.negotiated?.results ?? []
         return Dictionary(results.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    var executor: (any TaskExecutor)? { association.eventLoop }
+    nonisolated(nonsending) func peerMaximumLength() async -> UInt32 {
+        await association.negotiated?.peerMaximumLength ?? 0
+    }
 
-    /// Takes the first chunk (which `StoreSCU` prefetched off the loop) before entering the association, so a
-    /// data set that fits in it goes out without the association calling back for more; the
-    /// rest of a larger one is read on the global pool, never on the loop.
-    func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP {
-        let first = try dataSet.next() ?? []
-        let rest: @Sendable () async throws -> [UInt8]? = {
-            try await withTaskExecutorPreference(globalConcurrentExecutor) { try dataSet.next() }
-        }
-        let more = dataSet.isComplete ? nil : rest
-        let response = try await association.send(request, contextID: contextID, dataSet: first, more: more)
+    nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
+        let response = try await association.send(encoded: message.encoded())
         guard case .cStoreRSP(let rsp) = response else {
             throw StoreError("the peer answered the C-STORE-RQ with \(response.commandField)")
         }
         return rsp
     }
 
-    func release() async throws { try await association.release() }
+    nonisolated(nonsending) func release() async throws { try await association.release() }
 
-    func abort() async { await association.abort() }
+    nonisolated(nonsending) func abort() async { await association.abort() }
 }
 
 /// A C-STORE exchange that went wrong in a way the association layer does not describe.

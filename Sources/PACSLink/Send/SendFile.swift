@@ -13,13 +13,20 @@ public struct SendFile: Sendable, Hashable {
     public var transferSyntax: TransferSyntax
     /// Bytes of the data set (the file without preamble, prefix and group 0002).
     public var dataSetLength: Int
+    /// Where the data set starts in the file: sending reads from here without parsing the
+    /// File Meta Information again.
+    public var dataSetOffset: Int
 
-    public init(path: String, sopClassUID: String, sopInstanceUID: String, transferSyntax: TransferSyntax, dataSetLength: Int) {
+    public init(
+        path: String, sopClassUID: String, sopInstanceUID: String, transferSyntax: TransferSyntax, dataSetLength: Int,
+        dataSetOffset: Int = 0
+    ) {
         self.path = path
         self.sopClassUID = sopClassUID
         self.sopInstanceUID = sopInstanceUID
         self.transferSyntax = transferSyntax
         self.dataSetLength = dataSetLength
+        self.dataSetOffset = dataSetOffset
     }
 
     /// The presentation context this file needs: its SOP class in its own transfer syntax.

@@ -1,5 +1,10 @@
 import DICOMProtocol
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Turns the paths given to `send` into Part 10 files to send (PS3.10 §7.1) and results for
 /// the rest: files without the `DICM` prefix are skipped (a folder often holds a README or a
@@ -47,14 +52,15 @@ public enum SendScanner {
         }
     }
 
-    /// Reads one file's header: a `SendFile`, or the reason it cannot be sent.
+    /// Reads one file's header: a `SendFile`, or the reason it cannot be sent. One `open`
+    /// and usually one `read` of its first bytes (`StoreMessage` later reads the data set from
+    /// the offset found here, without parsing the header again).
     public static func read(_ path: String) -> Entry {
-        if let rejection = prefixCheck(path) { return .rejected(rejection) }
-        let file: DICOMFile
+        let file: (header: Part10Header, size: Int)
         do {
-            file = try DICOMFile(path: path)
+            file = try readHeader(path)
         } catch {
-            return .rejected(SendFileResult(path: path, outcome: .failed(error.detailWithOffset)))
+            return .rejected(SendFileResult(path: path, outcome: error.outcome))
         }
         let meta = file.header.fileMetaInformation
         guard let sopClass = meta?.mediaStorageSOPClassUID, !sopClass.isEmpty else {
@@ -67,7 +73,7 @@ public enum SendScanner {
         }
         return .file(SendFile(
             path: path, sopClassUID: sopClass, sopInstanceUID: instance, transferSyntax: file.header.transferSyntax,
-            dataSetLength: file.size - file.header.dataSetOffset))
+            dataSetLength: file.size - file.header.dataSetOffset, dataSetOffset: file.header.dataSetOffset))
     }
 
     private static func visit(_ path: String, isArgument: Bool, recursive: Bool, into scan: inout Scan) {
@@ -96,26 +102,55 @@ public enum SendScanner {
         for name in names { visit(base + name, isArgument: false, recursive: recursive, into: &scan) }
     }
 
-    /// `nil` when the file starts like a Part 10 file (preamble and `DICM`); a skip when it
-    /// does not; a failure when it cannot be read.
-    private static func prefixCheck(_ path: String) -> SendFileResult? {
-        let head: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            defer { try? handle.close() }
-            head = try handle.read(upToCount: FileMetaInformation.elementsOffset) ?? Data()
-        } catch {
-            return SendFileResult(path: path, outcome: .failed("cannot be read: \((error as NSError).localizedDescription)"))
+    /// Bytes read first: File Meta Information is rarely longer (a longer one costs more reads).
+    static let headerReadLength = 4096
+
+    /// The File Meta Information (PS3.10 §7.1) and the file's size; a skip when the file does
+    /// not start like a Part 10 file (preamble and `DICM`), a failure when it cannot be read or
+    /// its header is broken.
+    private static func readHeader(_ path: String) throws(Rejection) -> (Part10Header, size: Int) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
+        let size = Int(status.st_size)
+        var head: [UInt8] = []
+        while true {
+            let want = head.isEmpty ? headerReadLength : head.count
+            let wanted = min(want, size - head.count)
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: max(wanted, 0)) { buffer, count in
+                while count < wanted {
+                    let n = pread(descriptor, buffer.baseAddress! + count, wanted - count, off_t(head.count + count))
+                    if n > 0 { count += n } else if n < 0, errno == EINTR { continue } else { failed = n < 0; return }
+                }
+            }
+            if failed { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
+            head += chunk
+            let endOfInput = chunk.count < want || head.count >= size
+            let prefixRange = FileMetaInformation.preambleLength..<FileMetaInformation.elementsOffset
+            guard head.count >= FileMetaInformation.elementsOffset || !endOfInput else { throw Rejection(notPart10) }
+            if head.count >= FileMetaInformation.elementsOffset, !head[prefixRange].elementsEqual(FileMetaInformation.prefix) {
+                throw Rejection(notPart10)
+            }
+            do {
+                if let header = try Part10Header.parse(head[...], endOfInput: endOfInput) { return (header, size) }
+            } catch {
+                throw Rejection(.failed(FileError(path: path, error, base: 0).detailWithOffset))
+            }
+            if endOfInput { throw Rejection(.failed("the File Meta Information is incomplete")) }
         }
-        let prefixRange = FileMetaInformation.preambleLength..<FileMetaInformation.elementsOffset
-        guard head.count == FileMetaInformation.elementsOffset,
-              head[prefixRange].elementsEqual(FileMetaInformation.prefix)
-        else {
-            return SendFileResult(path: path, outcome: .skipped(
-                "not a DICOM Part 10 file (no \"DICM\" after a 128-byte preamble, PS3.10 §7.1)"))
-        }
-        return nil
     }
+
+    /// Why a path is not sent.
+    private struct Rejection: Error {
+        var outcome: SendFileResult.Outcome
+        init(_ outcome: SendFileResult.Outcome) { self.outcome = outcome }
+    }
+
+    private static let notPart10 = SendFileResult.Outcome.skipped(
+        "not a DICOM Part 10 file (no \"DICM\" after a 128-byte preamble, PS3.10 §7.1)")
 }
 
 extension FileError {

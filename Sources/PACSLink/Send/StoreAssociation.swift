@@ -1,25 +1,36 @@
 import DICOMProtocol
+import DICOMTransport
 
 /// An established association as `StoreSCU` uses it: the peer's answers to the proposed
 /// presentation contexts, and C-STOREs on them. `AssociationStoreOpener` provides the real
 /// one over `DICOMTransport.Association`; tests provide their own.
+///
+/// The methods run on their caller's executor (`nonisolated(nonsending)`): `StoreSCU` runs
+/// its loop over the files isolated to `isolation`, in a task that prefers `executor`, so
+/// that a C-STORE costs no executor switch and its response resumes the task on the loop,
+/// not on the global pool (libuv-swift.md).
 public protocol StoreAssociation: Sendable {
+    /// The actor the association runs on, or `nil`.
+    var isolation: (any Actor)? { get }
+    /// The event loop that actor runs on, or `nil`.
+    var executor: (any TaskExecutor)? { get }
     /// The peer's answer to every proposed context, by Presentation-context-ID (PS3.8
     /// §9.3.3.2, Table 9-18).
-    func contextResults() async -> [UInt8: PresentationContextAC]
-    /// Where the association runs (its event loop), or `nil`: `StoreSCU` runs its loop over
-    /// the files there, so awaiting each C-STORE costs no hop between threads.
-    var executor: (any TaskExecutor)? { get }
-    /// Sends `request` on `contextID` with the data set read from `dataSet` chunk by chunk, and
-    /// returns the C-STORE-RSP (PS3.7 §9.1.1). A throw leaves the association unusable.
-    func store(_ request: CStoreRQ, contextID: UInt8, dataSet: DataSetChunks) async throws -> CStoreRSP
+    nonisolated(nonsending) func contextResults() async -> [UInt8: PresentationContextAC]
+    /// The peer's Maximum Length (PS3.8 §D.1), which the PDUs of a `StoreMessage` must fit;
+    /// 0 = unlimited.
+    nonisolated(nonsending) func peerMaximumLength() async -> UInt32
+    /// Sends `message` (read and encoded off the loop) and returns the C-STORE-RSP (PS3.7
+    /// §9.1.1). A throw leaves the association unusable.
+    nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP
     /// A-RELEASE (PS3.8 §7.2).
-    func release() async throws
+    nonisolated(nonsending) func release() async throws
     /// A-ABORT (PS3.8 §7.3); also what an interrupted send does.
-    func abort() async
+    nonisolated(nonsending) func abort() async
 }
 
 extension StoreAssociation {
+    public var isolation: (any Actor)? { nil }
     public var executor: (any TaskExecutor)? { nil }
 }
 

@@ -39,58 +39,31 @@ public struct StoreSCU: Sendable {
     func send(_ plan: SendPlan.Association, events: @escaping @Sendable (SendEvent) -> Void) async -> [SendFileResult] {
         var results: [SendFileResult] = []
         var pending = plan.files[...]
-        func finish(_ result: SendFileResult) {
-            results.append(result)
-            events(.finished(result))
+        func notSent(_ outcome: SendFileResult.Outcome) {
+            for file in pending {
+                let result = SendFileResult(path: file.path, file: file, outcome: outcome)
+                results.append(result)
+                events(.finished(result))
+            }
         }
         while !pending.isEmpty {
             if Task.isCancelled {
-                pending.forEach { finish(SendFileResult(path: $0.path, file: $0, outcome: .notSent("interrupted"))) }
+                notSent(.notSent("interrupted"))
                 break
             }
             let association: any StoreAssociation
             do {
                 association = try await opener.open(proposing: plan.contexts)
             } catch {
-                let reason = Task.isCancelled ? SendFileResult.Outcome.notSent("interrupted") : .failed("\(error)")
-                pending.forEach { finish(SendFileResult(path: $0.path, file: $0, outcome: reason)) }
+                notSent(Task.isCancelled ? .notSent("interrupted") : .failed("\(error)"))
                 break
             }
-            let answers = await association.contextResults()
-            var messageID: UInt16 = 0
-            var broken = false
-            // On the association's loop, each C-STORE is awaited without a hop between threads;
-            // the next file is opened and its first chunk read on the global pool meanwhile.
-            await withTaskExecutorPreference(association.executor) {
-                var opening = pending.first.map { Self.open($0, events: events) }
-                while let file = pending.first, !broken {
-                    pending = pending.dropFirst()
-                    let opened = await opening?.value
-                    opening = Task.isCancelled ? nil : pending.first.map { Self.open($0, events: events) }
-                    guard let opened, !Task.isCancelled else {
-                        finish(SendFileResult(path: file.path, file: file, outcome: .notSent("interrupted")))
-                        continue
-                    }
-                    let contextID = plan.contextID(for: file)
-                    let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file)
-                    guard let contextID, refusal == nil else {
-                        finish(SendFileResult(
-                            path: file.path, file: file, outcome: .failed(refusal ?? "no presentation context was proposed")))
-                        continue
-                    }
-                    let chunks: DataSetChunks
-                    switch opened {
-                    case .success(let opened): chunks = opened
-                    case .failure(let error):
-                        finish(SendFileResult(path: file.path, file: file, outcome: .failed(error.detailWithOffset)))
-                        continue
-                    }
-                    messageID &+= 1
-                    let outcome = await store(file, chunks, messageID: messageID, contextID: contextID, on: association)
-                    broken = outcome.breaksAssociation
-                    finish(SendFileResult(path: file.path, file: file, outcome: outcome.result))
-                }
+            let files = pending
+            let (sent, broken) = await withTaskExecutorPreference(association.executor) {
+                await send(files, plan: plan, over: association, events: events, isolation: association.isolation)
             }
+            results += sent
+            pending = pending.dropFirst(sent.count)
             if broken || Task.isCancelled {
                 await association.abort()
             } else {
@@ -100,36 +73,90 @@ public struct StoreSCU: Sendable {
         return results
     }
 
+    /// Sends `files` over `association`, isolated to it (its event loop): each C-STORE is
+    /// awaited without an executor switch. A task on the global pool opens the files and
+    /// encodes their messages ahead (`ReadAhead`), so the loop only writes and reads. Returns
+    /// the results of the files done, in order, and whether the association broke (the files
+    /// after the last result are then left for a new one).
+    private func send(
+        _ files: ArraySlice<SendFile>, plan: SendPlan.Association, over association: any StoreAssociation,
+        events: @escaping @Sendable (SendEvent) -> Void, isolation: isolated (any Actor)?
+    ) async -> (results: [SendFileResult], broken: Bool) {
+        let answers = await association.contextResults()
+        let maximumLength = await association.peerMaximumLength()
+        let contextIDs = files.map { file -> Result<UInt8, StoreRefusal> in
+            let contextID = plan.contextID(for: file)
+            let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file)
+            guard let contextID, refusal == nil else {
+                return .failure(StoreRefusal(reason: refusal ?? "no presentation context was proposed"))
+            }
+            return .success(contextID)
+        }
+        let toRead = zip(files, contextIDs).compactMap { file, id in (try? id.get()).map { (file, $0) } }
+        let readAhead = ReadAhead<Result<StoreMessage, FileError>>()
+        let reader = Task.detached { [priority] in
+            var messageID: UInt16 = 0
+            for (file, contextID) in toRead {
+                messageID &+= 1
+                let request = CStoreRQ(
+                    messageID: messageID, affectedSOPClassUID: file.sopClassUID,
+                    affectedSOPInstanceUID: file.sopInstanceUID, priority: priority)
+                let message = Result { () throws(FileError) in
+                    try StoreMessage(file, request: request, contextID: contextID, peerMaximumLength: maximumLength) {
+                        events(.bytes($0))
+                    }
+                }
+                let cost = min((try? message.get())?.dataSetLength ?? 0, StoreMessage.chunkLength)
+                guard !Task.isCancelled, await readAhead.push(message, bytes: cost) else { break }
+            }
+            readAhead.finish()
+        }
+        defer {
+            reader.cancel()
+            readAhead.cancel()
+        }
+        var results: [SendFileResult] = []
+        func finish(_ file: SendFile, _ outcome: SendFileResult.Outcome) {
+            let result = SendFileResult(path: file.path, file: file, outcome: outcome)
+            results.append(result)
+            events(.finished(result))
+        }
+        for (file, contextID) in zip(files, contextIDs) {
+            if case .failure(let refusal) = contextID {
+                finish(file, .failed(refusal.reason))
+                continue
+            }
+            guard !Task.isCancelled, let message = await readAhead.next(), !Task.isCancelled else {
+                finish(file, .notSent("interrupted"))
+                continue
+            }
+            switch message {
+            case .failure(let error):
+                finish(file, .failed(error.detailWithOffset))
+            case .success(let message):
+                let outcome = await store(message, on: association)
+                finish(file, outcome.result)
+                if outcome.breaksAssociation { return (results, true) }
+            }
+        }
+        return (results, false)
+    }
+
+    /// Why a file has no context to go on.
+    private struct StoreRefusal: Error {
+        var reason: String
+    }
+
     /// A file's outcome, and whether the association is still usable after it.
     struct StoreOutcome {
         var result: SendFileResult.Outcome
         var breaksAssociation: Bool
     }
 
-    /// Opens `file` and reads its first chunk, on the global pool (blocking reads).
-    private static func open(
-        _ file: SendFile, events: @escaping @Sendable (SendEvent) -> Void
-    ) -> Task<Result<DataSetChunks, FileError>, Never> {
-        Task(executorPreference: globalConcurrentExecutor) {
-            do throws(FileError) {
-                let chunks = try DataSetChunks(file) { events(.bytes($0)) }
-                try chunks.prefetch()
-                return .success(chunks)
-            } catch {
-                return .failure(error)
-            }
-        }
-    }
-
-    private func store(
-        _ file: SendFile, _ chunks: DataSetChunks, messageID: UInt16, contextID: UInt8, on association: any StoreAssociation
-    ) async -> StoreOutcome {
-        let request = CStoreRQ(
-            messageID: messageID, affectedSOPClassUID: file.sopClassUID, affectedSOPInstanceUID: file.sopInstanceUID,
-            priority: priority)
+    private nonisolated(nonsending) func store(_ message: StoreMessage, on association: any StoreAssociation) async -> StoreOutcome {
         do {
             let response = try await withTaskCancellationHandler {
-                try await association.store(request, contextID: contextID, dataSet: chunks)
+                try await association.store(message)
             } onCancel: {
                 Task { await association.abort() }
             }

@@ -1,0 +1,134 @@
+import DICOMProtocol
+import DICOMTransport
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One file's C-STORE-RQ (PS3.7 §9.1.1) encoded as P-DATA-TF PDUs within the peer's Maximum
+/// Length (PS3.8 §9.3.5): the command set, then the data set as stored in the file (PS3.10
+/// §7: what follows the File Meta Information, whose end the scan found — the header is not
+/// parsed again), read with `pread` and fragmented a chunk at a time, so a 2 GB file never
+/// needs 2 GB of memory.
+///
+/// Built off the event loop (reads block): `init` opens the file and encodes the first chunk,
+/// which for a file up to `chunkLength` is the whole message; `next()` encodes the next one.
+/// A file that changed size since it was opened fails with a `FileError` (a half-sent message
+/// cannot be completed). One send reads it, one call after another.
+public final class StoreMessage: @unchecked Sendable {
+    /// Data-set bytes per chunk: a 0.5 MB instance in one message, one write, and few reads
+    /// (each a hop off the loop) for larger ones.
+    public static let chunkLength = 1 << 20
+
+    public let file: SendFile
+    public let request: CStoreRQ
+    public let contextID: UInt8
+    /// Data-set bytes in the file now (the scan's count unless the file changed since).
+    public let dataSetLength: Int
+    private let descriptor: Int32
+    private var fragmenter: MessageFragmenter
+    private var offset: Int
+    private let chunkLength: Int
+    private var first: [UInt8]?
+    private let onRead: @Sendable (Int) -> Void
+
+    /// Opens `file` and encodes the command and the first chunk. `onRead` hears each chunk's
+    /// data-set bytes as it is encoded (progress).
+    public init(
+        _ file: SendFile, request: CStoreRQ, contextID: UInt8, peerMaximumLength: UInt32,
+        chunkLength: Int = StoreMessage.chunkLength, onRead: @escaping @Sendable (Int) -> Void = { _ in }
+    ) throws(FileError) {
+        self.file = file
+        self.request = request
+        self.contextID = contextID
+        self.chunkLength = chunkLength
+        self.onRead = onRead
+        descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileError(path: file.path, errno: errno, while: "opening") }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw FileError(path: file.path, errno: code, while: "reading the size")
+        }
+        dataSetLength = Int(status.st_size) - file.dataSetOffset
+        offset = file.dataSetOffset
+        fragmenter = MessageFragmenter(presentationContextID: contextID, peerMaximumLength: peerMaximumLength)
+        guard dataSetLength >= 0, let command = try? request.encoded() else {
+            close(descriptor)
+            throw FileError(path: file.path, "is shorter than its File Meta Information")
+        }
+        var writer = ByteWriter(capacity: Self.capacity(for: min(dataSetLength, chunkLength)) + command.count + 64)
+        fragmenter.writeCommand(command, hasDataSet: true, into: &writer)
+        do {
+            try writeChunk(into: &writer)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        first = writer.take()
+    }
+
+    deinit { close(descriptor) }
+
+    /// Whether the first PDUs are the whole message.
+    public var isComplete: Bool { fragmenter.isFinished }
+
+    /// The command and the first chunk's PDUs; handed out once (an empty array afterwards).
+    public func takeFirst() -> [UInt8] {
+        defer { first = nil }
+        return first ?? []
+    }
+
+    /// The next chunk's PDUs; the last chunk says so. Blocking reads: call off the loop.
+    public func next() throws(FileError) -> EncodedRequest.Chunk {
+        var writer = ByteWriter(capacity: Self.capacity(for: min(dataSetLength, chunkLength)))
+        try writeChunk(into: &writer)
+        return EncodedRequest.Chunk(pdus: writer.take(), isLast: fragmenter.isFinished)
+    }
+
+    /// The message for `Association.send(encoded:)`.
+    public func encoded() -> EncodedRequest {
+        EncodedRequest(
+            messageID: request.messageID, commandField: .cStoreRQ, contextID: contextID, first: takeFirst(),
+            more: isComplete ? nil : { @Sendable () async throws -> EncodedRequest.Chunk in try self.next() })
+    }
+
+    /// Reads the next chunk of the data set and fragments it into `writer`.
+    private func writeChunk(into writer: inout ByteWriter) throws(FileError) {
+        let end = file.dataSetOffset + dataSetLength
+        let count = min(chunkLength, end - offset)
+        let chunk = try read(count)
+        offset += count
+        onRead(count)
+        fragmenter.writeDataSet(chunk, isLast: offset == end, into: &writer)
+    }
+
+    /// Exactly `count` bytes at `offset`.
+    private func read(_ count: Int) throws(FileError) -> [UInt8] {
+        var failure: FileError?
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            while initialized < count {
+                let n = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
+                if n > 0 {
+                    initialized += n
+                } else if n < 0, errno == EINTR {
+                    continue
+                } else {
+                    failure = n == 0
+                        ? FileError(path: file.path, offset: offset + initialized, "the file became shorter while it was sent")
+                        : FileError(path: file.path, errno: errno, while: "reading")
+                    return
+                }
+            }
+        }
+        if let failure { throw failure }
+        return bytes
+    }
+
+    /// Bytes of PDUs that carry `dataSetBytes` in fragments of at least 4 KiB.
+    private static func capacity(for dataSetBytes: Int) -> Int {
+        dataSetBytes + (dataSetBytes / 4096 + 1) * 12
+    }
+}

@@ -1,0 +1,116 @@
+import DICOMProtocol
+import Testing
+@testable import DICOMTransport
+
+extension TransportTests {
+    @Suite("Association.send(encoded:): a C-STORE encoded off the loop (PS3.7 §9.1.1, PS3.8 §9.3.5)")
+    struct EncodedSendTests {
+        static let ctImageStorage = "1.2.840.10008.5.1.4.1.1.2"
+
+        /// Encodes a C-STORE-RQ of `total` bytes as `Association.send(encoded:)` takes it, in
+        /// chunks of `chunk` data-set bytes.
+        static func message(_ messageID: UInt16, contextID: UInt8, maximumLength: UInt32, total: Int, chunk: Int) throws
+            -> EncodedRequest
+        {
+            let request = CStoreRQ(messageID: messageID, affectedSOPClassUID: ctImageStorage, affectedSOPInstanceUID: "1.2.3.\(messageID)")
+            let chunks = Chunks(fragmenter: MessageFragmenter(presentationContextID: contextID, peerMaximumLength: maximumLength),
+                                total: total, chunk: chunk)
+            var writer = ByteWriter()
+            chunks.fragmenter.writeCommand(try request.encoded(), hasDataSet: true, into: &writer)
+            let first = chunks.next(into: &writer)
+            return EncodedRequest(
+                messageID: messageID, commandField: .cStoreRQ, contextID: contextID, first: first.pdus,
+                more: first.isLast ? nil : { @Sendable in
+                    var writer = ByteWriter()
+                    return chunks.next(into: &writer)
+                })
+        }
+
+        @Test("PS3.8 9.3.5 chunks larger than the channel's high-water mark stream to the end; several messages in a row",
+              .timeLimit(.minutes(1)))
+        func chunksLargerThanHighWaterMark() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let received = Received()
+            let policy = AcceptorPolicy(
+                presentationContexts: PresentationContextPolicy(transferSyntaxes: [Self.ctImageStorage: [EchoHandler.implicitLE]]),
+                implementationClassUID: "1.2.3")
+            let acceptor = MultiplexedAcceptor(
+                MultiplexedAcceptor.Configuration(
+                    addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
+                    timeouts: .uniform(.seconds(20)), route: { _, _ in (policy, StoreCounter(received: received)) }),
+                group: group)
+            let port = try await acceptor.start()[0].port
+            let association = try await Association.request(
+                AssociationRequest(
+                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SCP"), callingAETitle: AETitle("SCU"),
+                    presentationContexts: AssociationRequest.contexts(
+                        abstractSyntaxes: [Self.ctImageStorage], transferSyntaxes: [EchoHandler.implicitLE]),
+                    timeouts: .uniform(.seconds(20))),
+                on: group.loops[1])
+            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
+            let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
+            // 1 MiB is the channel's mark: chunks of exactly it (plus framing), and of three times it.
+            let sizes = [(1 << 20, 24 << 20), (3 << 20, 24 << 20), (1 << 20, (1 << 20) - 1), (3 << 20, 7)]
+            for (index, (chunk, total)) in sizes.enumerated() {
+                let message = try Self.message(UInt16(index + 1), contextID: contextID, maximumLength: maximumLength, total: total, chunk: chunk)
+                let response = try await association.send(encoded: message)
+                guard case .cStoreRSP(let rsp) = response else {
+                    Issue.record("expected a C-STORE-RSP, got \(response)")
+                    return
+                }
+                #expect(rsp.status == .success && rsp.messageIDBeingRespondedTo == UInt16(index + 1))
+            }
+            try await association.release()
+            await association.closed()
+            await acceptor.stop()
+            #expect(received.sizes == sizes.map(\.1))
+        }
+    }
+}
+
+/// Data-set bytes of `total`, produced `chunk` at a time and fragmented as they come; one
+/// send calls `next` one call after another.
+private final class Chunks: @unchecked Sendable {
+    var fragmenter: MessageFragmenter
+    private var left: Int
+    private let chunk: Int
+
+    init(fragmenter: MessageFragmenter, total: Int, chunk: Int) {
+        self.fragmenter = fragmenter
+        left = total
+        self.chunk = chunk
+    }
+
+    func next(into writer: inout ByteWriter) -> EncodedRequest.Chunk {
+        let count = min(chunk, left)
+        left -= count
+        fragmenter.writeDataSet([UInt8](repeating: 0x5A, count: count), isLast: left == 0, into: &writer)
+        return EncodedRequest.Chunk(pdus: writer.take(), isLast: left == 0)
+    }
+}
+
+/// A Storage SCP that counts each data set's bytes and answers success.
+private struct StoreCounter: DIMSEServiceHandler {
+    let received: Received
+
+    func association(
+        _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
+        context: AcceptedPresentationContext
+    ) {
+        guard case .cStoreRQ(let rq) = request else { return }
+        received.record(dataSet?.count ?? -1)
+        association.respond(
+            CStoreRSP(
+                messageIDBeingRespondedTo: rq.messageID, affectedSOPClassUID: rq.affectedSOPClassUID,
+                affectedSOPInstanceUID: rq.affectedSOPInstanceUID, status: .success),
+            contextID: context.id)
+    }
+}
+
+private final class Received: @unchecked Sendable {
+    private let lock = PThreadLock()
+    private var recorded: [Int] = []
+    func record(_ size: Int) { lock.withLock { recorded.append(size) } }
+    var sizes: [Int] { lock.withLock { recorded } }
+}

@@ -1,0 +1,98 @@
+import DICOMProtocol
+import Foundation
+import PACSLink
+import TestSupport
+import Testing
+
+extension StoreMessage {
+    /// Every PDU of the message, decoded back into the data set it carries (PS3.8 §9.3.5).
+    func allDataSetBytes() throws -> [UInt8] {
+        var pdus = takeFirst()
+        var isLast = isComplete
+        while !isLast {
+            let chunk = try next()
+            pdus += chunk.pdus
+            isLast = chunk.isLast
+        }
+        var decoder = PDUDecoder(maximumPDULength: 1 << 24)
+        decoder.feed(pdus)
+        var assembler = MessageAssembler()
+        var bytes: [UInt8] = []
+        var completed = 0
+        while let pdu = try decoder.next() {
+            guard case .pDataTF(let data) = pdu else { throw ProtocolError(.malformed, field: "PDU", "not a P-DATA-TF") }
+            try assembler.consume(data) { event in
+                switch event {
+                case .command(let id, _, let hasDataSet):
+                    #expect(id == contextID && hasDataSet)
+                case .dataSetFragment(_, let fragment, _): bytes += fragment
+                case .messageComplete: completed += 1
+                }
+            }
+        }
+        #expect(completed == 1, "the PDUs hold exactly one message")
+        #expect(decoder.bufferedByteCount == 0)
+        return bytes
+    }
+}
+
+@Suite("Send: a file's C-STORE-RQ as P-DATA-TF PDUs (PS3.7 §9.1.1, PS3.8 §9.3.5)")
+struct StoreMessageTests {
+    /// The file `SendScanner` reads at `path`.
+    private func scanned(_ path: String) throws -> SendFile {
+        try #require(SendScanner.scan([path], recursive: false).files.first)
+    }
+
+    private func request(_ file: SendFile) -> CStoreRQ {
+        CStoreRQ(messageID: 7, affectedSOPClassUID: file.sopClassUID, affectedSOPInstanceUID: file.sopInstanceUID)
+    }
+
+    @Test("PS3.8 9.3.5 a small data set is one message in the first PDUs, fragmented within the peer's Maximum Length")
+    func small() throws {
+        let dir = try TemporaryDirectory()
+        let file = try scanned(try writePart10(dir, "a.dcm", instance: "1.2.3.1", length: 100))
+        #expect(file.dataSetOffset > 132)
+        let message = try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 40)
+        #expect(message.isComplete)
+        #expect(try message.allDataSetBytes() == [UInt8](repeating: 0x41, count: 100))
+    }
+
+    @Test("PS3.8 9.3.5 a data set longer than a chunk goes in chunks, the last one flagged; bytes as in the file")
+    func chunked() throws {
+        let dir = try TemporaryDirectory()
+        let file = try scanned(try writePart10(dir, "b.dcm", instance: "1.2.3.2", length: 250))
+        let reads = Reads()
+        let message = try StoreMessage(file, request: request(file), contextID: 1, peerMaximumLength: 0, chunkLength: 100) {
+            reads.record($0)
+        }
+        #expect(!message.isComplete)
+        #expect(try message.allDataSetBytes() == [UInt8](repeating: 0x41, count: 250))
+        #expect(reads.counts == [100, 100, 50])
+    }
+
+    @Test("PS3.10 7 a file that grew after the scan is sent as it is when opened; one that shrinks while sent fails")
+    func changedFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = try writePart10(dir, "c.dcm", instance: "1.2.3.3", length: 10)
+        let file = try scanned(path)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data([1, 2, 3, 4]))
+        let grown = try StoreMessage(file, request: request(file), contextID: 1, peerMaximumLength: 0)
+        #expect(grown.dataSetLength == 14)
+        #expect(try grown.allDataSetBytes().suffix(4) == [1, 2, 3, 4])
+
+        let shrinking = try StoreMessage(file, request: request(file), contextID: 1, peerMaximumLength: 0, chunkLength: 8)
+        try handle.truncate(atOffset: UInt64(file.dataSetOffset + 9))
+        try handle.close()
+        #expect(throws: FileError.self) { _ = try shrinking.allDataSetBytes() }
+    }
+}
+
+/// The byte counts a `StoreMessage` reported, in order.
+private final class Reads: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Int] = []
+    func record(_ count: Int) { lock.withLock { recorded.append(count) } }
+    var counts: [Int] { lock.withLock { recorded } }
+}
