@@ -18,7 +18,7 @@ struct StoragePooledWriterTests {
                 let pooled = PooledInstanceWriter(writer: writer, pool: BlockingWorkPool(loop: loop))
                 var maximumPending = 0
                 for start in stride(from: 0, to: bytes.count, by: 16_384) {
-                    pooled.append(Array(bytes[start..<min(start + 16_384, bytes.count)]))
+                    pooled.append(bytes[start..<min(start + 16_384, bytes.count)])
                     maximumPending = max(maximumPending, pooled.pendingBytes)
                 }
                 pooled.finish { continuation.resume(returning: ($0, maximumPending)) }
