@@ -24,12 +24,13 @@ public final class PooledInstanceWriter {
     private var ending: Ending?
     private var busy = false
 
-    /// Bytes held before a write job is started mid-instance: 256 KiB (one PDU at
-    /// `StorageSCP.maximumPDULength`), so writing a 0.5 MB instance overlaps its arrival and the
-    /// job after the last PDU has half of it left to write, not all (measured: a 1 MiB batch,
-    /// one job per instance, answered later and was slower over one association); far below the
-    /// association's 4 MiB read high-water mark, so reading pauses only when the disk lags.
-    public static let batchLength = 256 << 10
+    /// Bytes held before a write job is started mid-instance: 128 KiB, half a PDU at
+    /// `StorageSCP.maximumPDULength`, so writing starts after the first PDU and overlaps the
+    /// arrival of the rest: the job after the last PDU has little left to write (measured over
+    /// one association: one job per 0.5 MB instance, after its last PDU, answered later and
+    /// was slower). Far below the association's 4 MiB read high-water mark, so reading pauses
+    /// only when the disk lags.
+    public static let batchLength = 128 << 10
 
     private enum Ending {
         case finish((Result<StoredInstance, StorageError>) -> Void)
