@@ -26,6 +26,8 @@ public struct StorageSCP: DIMSEServiceHandler {
     public let onEcho: @Sendable (_ peer: String) -> Void
     /// Answer success without storing (benchmarks only).
     public let discard: Bool
+    /// Write buffers reused by this association's instances, one after another.
+    private let buffers = BatchBuffers()
 
     public init(
         store: InstanceStore, coordinator: RetrieveCoordinator, callingAETitle: String, peerAddress: String,
@@ -84,7 +86,8 @@ public struct StorageSCP: DIMSEServiceHandler {
         }
         let instance = IncomingInstance(
             rq, transferSyntaxUID: context.transferSyntax, callingAETitle: callingAETitle, disposition: route.disposition)
-        let writer = PooledInstanceWriter(writer: store.begin(instance), pool: BlockingWorkPool(loop: association.eventLoop))
+        let writer = PooledInstanceWriter(
+            writer: store.begin(instance), pool: BlockingWorkPool(loop: association.eventLoop), buffers: buffers)
         return StoreSink(request: rq, contextID: context.id, route: route, writer: writer, coordinator: coordinator)
     }
 }

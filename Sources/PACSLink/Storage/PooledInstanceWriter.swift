@@ -16,6 +16,8 @@ import DICOMTransport
 public final class PooledInstanceWriter {
     public let writer: InstanceWriter
     public let pool: BlockingWorkPool
+    /// Where held buffers come from and go back to once written (per association).
+    public let buffers: BatchBuffers
     /// Bytes held or being written.
     public private(set) var pendingBytes = 0
     /// Called on the loop after each job has written its bytes.
@@ -37,15 +39,16 @@ public final class PooledInstanceWriter {
         case abort
     }
 
-    public init(writer: InstanceWriter, pool: BlockingWorkPool) {
+    public init(writer: InstanceWriter, pool: BlockingWorkPool, buffers: BatchBuffers = BatchBuffers()) {
         self.writer = writer
         self.pool = pool
+        self.buffers = buffers
     }
 
     /// Copies `fragment` (valid only during the call) into the held bytes.
     public func append(_ fragment: ArraySlice<UInt8>) {
         precondition(ending == nil, "data-set bytes after finish() or abort()")
-        if held.capacity == 0 { held.reserveCapacity(Self.batchLength) }
+        if held.capacity == 0 { held = buffers.take(minimumCapacity: Self.batchLength) }
         held.append(contentsOf: fragment)
         pendingBytes += fragment.count
         if held.count >= Self.batchLength { pump() }
@@ -68,23 +71,24 @@ public final class PooledInstanceWriter {
     private func pump() {
         guard !busy, ending != nil || held.count >= Self.batchLength else { return }
         let writer = writer
-        let batch = held
+        // Boxed, so that once the job is done the buffer has one owner again and can be reused.
+        let batch = Batch(held)
         held = []
         busy = true
         switch ending {
         case nil:
-            pool.submit({ writer.append(batch[...]) }) { [self] in
+            pool.submit({ writer.append(batch.bytes[...]) }) { [self] in
                 busy = false
-                written(batch.count)
+                written(batch)
                 pump()
             }
         case .finish(let completion)?:
-            // The last bytes, flush and rename in one job: one pool round trip per instance.
+            // The last bytes, flush and rename in one job.
             pool.submit({
-                if !batch.isEmpty { writer.append(batch[...]) }
+                if !batch.bytes.isEmpty { writer.append(batch.bytes[...]) }
                 return writer.finish()
             }) { [self] result in
-                written(batch.count)
+                written(batch)
                 completion(result)
             }
         case .abort?:
@@ -92,8 +96,16 @@ public final class PooledInstanceWriter {
         }
     }
 
-    private func written(_ count: Int) {
-        pendingBytes -= count
+    private func written(_ batch: Batch) {
+        pendingBytes -= batch.bytes.count
+        buffers.recycle(&batch.bytes)
         onProgress?()
     }
+}
+
+/// The bytes of one write job: filled on the loop, read on a pool thread, then taken back on
+/// the loop (`uv_queue_work` orders the three).
+private final class Batch: @unchecked Sendable {
+    var bytes: [UInt8]
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
 }
