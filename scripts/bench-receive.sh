@@ -53,6 +53,9 @@ stop_receiver() {
     PORT=$((PORT + 1))  # no waiting for the old listener's port
 }
 
+# cpu_ticks PID: user + system CPU of PID and of its children it has reaped, in clock ticks.
+cpu_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
+
 # send SENDER N: the instances over N associations; prints "<instances> <seconds>".
 send() {
     local sender=$1 n=$2 start end failed=0 pids=() k i
@@ -85,16 +88,22 @@ send() {
 }
 
 ROWS=()
-# measure RECEIVER SENDER N: one row "receiver|sender|n|instances|seconds|inst/s|MB/s|files".
+TICK_MS=$((1000 / $(getconf CLK_TCK)))
+# measure RECEIVER SENDER N: one row "receiver|sender|n|instances|seconds|inst/s|MB/s|files|cpu".
+# cpu: the receiver's CPU time per instance in ms (user + system, from /proc); "–" for
+# storescp --fork, whose children are not all reaped (and so not counted) when the run ends.
 measure() {
-    local receiver=$1 sender=$2 n=$3 result stored
+    local receiver=$1 sender=$2 n=$3 result stored before after cpu="–"
     start_receiver "$receiver"
+    before=$(cpu_ticks "$RECEIVER")
     result=$(send "$sender" "$n")
+    after=$(cpu_ticks "$RECEIVER")
     stop_receiver
     stored=$(find "$WORK/out" -type f | wc -l)
     local instances=${result% *} seconds=${result#* }
+    [[ $receiver == *-fork ]] || cpu=$(awk -v t=$((after - before)) -v ms="$TICK_MS" -v i="$instances" 'BEGIN { printf "%.2f", t * ms / i }')
     ROWS+=("$receiver|$sender|$n|$instances|$seconds|$(awk -v i="$instances" -v s="$seconds" -v b="$FILE_BYTES" \
-        'BEGIN { printf "%.0f|%.0f", i / s, i * b / s / 1e6 }')|$stored")
+        'BEGIN { printf "%.0f|%.0f", i / s, i * b / s / 1e6 }')|$stored|$cpu")
     echo "${ROWS[-1]}" >&2
 }
 
@@ -114,7 +123,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 # rate RECEIVER SENDER N: instances/s of that row.
 rate() {
     for row in "${ROWS[@]}"; do
-        IFS='|' read -r r s n _ _ ips _ _ <<<"$row"
+        IFS='|' read -r r s n _ _ ips _ _ _ <<<"$row"
         [ "$r" = "$1" ] && [ "$s" = "$2" ] && [ "$n" = "$3" ] && { echo "$ips"; return; }
     done
     echo 0
@@ -125,12 +134,14 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')),"
     echo "load average $LOAD_BEFORE before and $LOAD_AFTER after (shared machine: other builds ran)."
     echo "$COUNT files of $FILE_BYTES bytes (CT, Explicit VR Little Endian), each sent $SEND_REPEAT times"
-    echo "(storescu +II: a new SOP Instance UID each time); 16 KiB PDUs (both receivers' default)."
+    echo "(storescu +II: a new SOP Instance UID each time). PDU size: each receiver's default Maximum"
+    echo "Length, which the senders respect: 256 KiB for \`pacslink listen\`, 16 KiB for \`storescp\`."
+    echo "CPU: the receiver's user + system time per instance (\`/proc\`; – for \`storescp --fork\`)."
     echo
-    echo "| receiver | sender | assoc. | instances | s | instances/s | MB/s | files | ours ÷ storescp |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| receiver | sender | assoc. | instances | s | instances/s | MB/s | files | CPU ms/inst. | ours ÷ storescp |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     for row in "${ROWS[@]}"; do
-        IFS='|' read -r r s n count secs ips mbs stored <<<"$row"
+        IFS='|' read -r r s n count secs ips mbs stored cpu <<<"$row"
         fork=""
         [ "$n" = 8 ] && fork="-fork"
         case $r in
@@ -147,7 +158,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
             storescp-ignore) name='`storescp --ignore`' ;;
             storescp-ignore-fork) name='`storescp --fork --ignore`' ;;
         esac
-        echo "| $name | $s | $n | $count | $secs | $ips | $mbs | $stored | $vs |"
+        echo "| $name | $s | $n | $count | $secs | $ips | $mbs | $stored | $cpu | $vs |"
     done
 } >"$WORK/table.md"
 cat "$WORK/table.md"

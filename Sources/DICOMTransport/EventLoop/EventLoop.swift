@@ -24,8 +24,9 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     public let name: String
     /// The one buffer every TCP read on this loop lands in: libuv calls a stream's allocation
     /// and read callbacks back to back on this thread, and a delegate must copy what it keeps,
-    /// so a connection costs no read memory while idle.
-    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+    /// so a connection costs no read memory while idle. 256 KiB, one PDU at the storage
+    /// listener's Maximum Length: a bulk transfer takes a quarter of the reads 64 KiB took.
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 256 << 10, alignment: 16)
     /// The async handle that wakes the loop; valid until shutdown closes it.
     private var wakeup: UnsafeMutableRawPointer?
     private let lock = PThreadLock()

@@ -19,15 +19,24 @@ public final class AtomicFileWriter {
     /// Bytes written so far.
     public private(set) var size = 0
 
-    /// Creates the destination's directory if needed and a fresh temporary file in it.
+    /// Creates a fresh temporary file next to the destination, and the destination's directory
+    /// only when that fails for want of it (`ENOENT`): a store into an existing series folder
+    /// costs one `open`, not a `mkdir` per path component.
     public init(destination: URL, flush: FlushPolicy = .fileAndDirectory, fileSystem: any FileSystem = POSIXFileSystem()) throws(FileError) {
         self.destination = destination
         self.flush = flush
         self.fileSystem = fileSystem
         let directory = destination.deletingLastPathComponent()
-        temporaryURL = directory.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).partial")
-        try fileSystem.createDirectory(atPath: directory.path)
-        descriptor = try fileSystem.createFile(atPath: temporaryURL.path)
+        // 64 random bits: unique among concurrent writers of the same file (O_EXCL would refuse
+        // a clash) without the cost of a UUID string.
+        let tag = String(UInt64.random(in: .min ... .max), radix: 36)
+        temporaryURL = directory.appendingPathComponent(".\(destination.lastPathComponent).\(tag).partial")
+        do {
+            descriptor = try fileSystem.createFile(atPath: temporaryURL.path)
+        } catch where error.code == ENOENT {
+            try fileSystem.createDirectory(atPath: directory.path)
+            descriptor = try fileSystem.createFile(atPath: temporaryURL.path)
+        }
     }
 
     /// Appends bytes to the temporary file. On failure the writer is aborted (the temporary

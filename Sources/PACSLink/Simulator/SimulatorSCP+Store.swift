@@ -90,7 +90,7 @@ private final class StoreSink: DIMSEDataSetSink {
     }
 
     func append(_ fragment: ArraySlice<UInt8>) {
-        writer.append(Array(fragment))
+        writer.append(fragment)
     }
 
     func finish(_ association: isolated Association) {

@@ -56,10 +56,12 @@ public final class InstanceWriter: @unchecked Sendable {
     /// Appends the next bytes of the data set.
     public func append(_ chunk: ArraySlice<UInt8>) {
         switch state {
-        case .awaitingIdentity(let encoding, var prefix):
+        case .awaitingIdentity(let encoding, var prefix) where !prefix.isEmpty:
             state = .closed  // drop our reference so `prefix` grows in place
             prefix.append(contentsOf: chunk)
-            identify(encoding: encoding, prefix: prefix, isComplete: false)
+            identify(encoding: encoding, prefix: prefix[...], isComplete: false)
+        case .awaitingIdentity(let encoding, _):
+            identify(encoding: encoding, prefix: chunk, isComplete: false)  // no copy of a first chunk that holds the UIDs
         case .writing(let writer, _):
             do throws(FileError) { try writer.write(chunk) } catch { state = .failed(StorageError(error)) }
         case .failed, .closed:
@@ -73,7 +75,7 @@ public final class InstanceWriter: @unchecked Sendable {
     /// only when this returns success.
     public func finish() -> Result<StoredInstance, StorageError> {
         if case .awaitingIdentity(let encoding, let prefix) = state {
-            identify(encoding: encoding, prefix: prefix, isComplete: true)
+            identify(encoding: encoding, prefix: prefix[...], isComplete: true)
         }
         defer { state = .closed }
         switch state {
@@ -100,11 +102,11 @@ public final class InstanceWriter: @unchecked Sendable {
         state = .closed
     }
 
-    private func identify(encoding: DataSetEncoding, prefix: [UInt8], isComplete: Bool) {
+    private func identify(encoding: DataSetEncoding, prefix: ArraySlice<UInt8>, isComplete: Bool) {
         do throws(StorageError) {
             let found: InstanceIdentity?
             do throws(ProtocolError) {
-                found = try InstanceIdentity.scan(prefix[...], encoding: encoding, isComplete: isComplete)
+                found = try InstanceIdentity.scan(prefix, encoding: encoding, isComplete: isComplete)
             } catch {
                 throw StorageError(.cannotUnderstand, "data set of \(instance.sopInstanceUID) is malformed: \(error)")
             }
@@ -112,7 +114,7 @@ public final class InstanceWriter: @unchecked Sendable {
                 guard prefix.count <= store.maximumIdentityLength else {
                     throw StorageError(.cannotUnderstand, "no Series Instance UID in the first \(store.maximumIdentityLength) bytes of \(instance.sopInstanceUID)")
                 }
-                state = .awaitingIdentity(encoding: encoding, prefix: prefix)
+                state = .awaitingIdentity(encoding: encoding, prefix: Array(prefix))
                 return
             }
             state = .writing(try open(identity, prefix: prefix), identity)
@@ -123,7 +125,7 @@ public final class InstanceWriter: @unchecked Sendable {
 
     /// Checks the data set against the command (PS3.4 §B.2.3), then creates the temporary file
     /// and writes the File Meta Information and the bytes held so far.
-    private func open(_ identity: InstanceIdentity, prefix: [UInt8]) throws(StorageError) -> AtomicFileWriter {
+    private func open(_ identity: InstanceIdentity, prefix: ArraySlice<UInt8>) throws(StorageError) -> AtomicFileWriter {
         try check(identity.sopInstanceUID, equals: instance.sopInstanceUID, "SOP Instance UID (0008,0018)")
         try check(identity.sopClassUID, equals: instance.sopClassUID, "SOP Class UID (0008,0016)")
         guard let study = identity.studyInstanceUID, let series = identity.seriesInstanceUID else {
