@@ -6,9 +6,9 @@ import PACSLink
 import Synchronization
 import TestSupport
 
-/// A `StorageListener` on 127.0.0.1 with short timeouts (ARTIM 1 s, idle 3 s: shorter idle
-/// timeouts abort well-behaved peers that a loaded test machine delays between PDUs), storing
-/// under a temporary folder: the target of the hostile-peer tests.
+/// A `StorageListener` on 127.0.0.1 with a short ARTIM (1 s), storing under `root/store`: the target of the hostile-peer tests. The idle timeout stays long (30 s) unless a
+/// test is about it: a short one aborts well-behaved peers that a loaded test machine delays
+/// between PDUs.
 struct HostileListener: Sendable {
     static let aeTitle = "OURS"
     let group: EventLoopGroup
@@ -22,7 +22,9 @@ struct HostileListener: Sendable {
     ) async throws {
         self.group = group
         root = try TemporaryDirectory(prefix: "hostile")
-        let store = InstanceStore(layout: StorageLayout(root: root.url))
+        // The storage root is a folder inside the temporary one, so files under `root` include
+        // any written beside the storage root.
+        let store = InstanceStore(layout: StorageLayout(root: root.url.appendingPathComponent("store")))
         acceptor = try StorageListener.make(
             addresses: [.init(host: "127.0.0.1", port: 0)], aeTitle: Self.aeTitle, open: allowedCallers == nil,
             allowedCallers: allowedCallers, store: store, coordinator: RetrieveCoordinator(),
@@ -33,7 +35,7 @@ struct HostileListener: Sendable {
     static var shortTimeouts: AssociationTimeouts {
         AssociationTimeouts(
             connect: .seconds(5), associate: .seconds(5), dimse: .seconds(5), release: .seconds(5), artim: .seconds(1),
-            idle: .seconds(3))
+            idle: .seconds(30))
     }
 
     /// One C-ECHO from a well-behaved peer (our own SCU), as `calling`.
@@ -77,11 +79,11 @@ final class EchoLoop: Sendable {
     }
 }
 
-/// Runs blocking socket work (a `RawPeer`'s sleeps and polls) on a Dispatch thread, not on
-/// Swift's small cooperative pool, which the listener's clients need meanwhile.
+/// Runs blocking socket work (a `RawPeer`'s sleeps and polls) on a thread of its own, not on
+/// Swift's small cooperative pool or Dispatch's, which the listener's clients need meanwhile.
 func offPool<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
     await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: body()) }
+        Thread { continuation.resume(returning: body()) }.start()
     }
 }
 
@@ -120,10 +122,12 @@ enum HostilePDU {
 
 extension RawPeer {
     /// Connects, sends an A-ASSOCIATE-RQ and reads the answer's whole PDU; returns its bytes.
-    static func associated(to port: UInt16, calling: String = "HOSTILE", from source: String = "127.0.0.1") throws -> (RawPeer, [UInt8]) {
+    static func associated(
+        to port: UInt16, calling: String = "HOSTILE", from source: String = "127.0.0.1"
+    ) async throws -> (RawPeer, [UInt8]) {
         let peer = try RawPeer(connectingTo: port, from: source)
         peer.send(HostilePDU.associateRQ(calling: calling))
-        return (peer, peer.readPDU(timeout: 5))
+        return (peer, await offPool { peer.readPDU(timeout: 5) })
     }
 
     /// Reads one whole PDU (header and body), or what arrived before `timeout` or the close.

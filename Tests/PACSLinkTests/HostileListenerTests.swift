@@ -36,9 +36,11 @@ struct HostileListenerTests {
 
     @Test("Slowloris inside an established association (a P-DATA-TF a byte every 500 ms) is aborted by the idle timeout")
     func slowlorisEstablished() async throws {
-        let listener = try await HostileListener(group: group)
+        var timeouts = HostileListener.shortTimeouts
+        timeouts.idle = .seconds(3)
+        let listener = try await HostileListener(group: group, timeouts: timeouts)
         try await withEchoLoop(listener) {
-            let (peer, answer) = try RawPeer.associated(to: listener.port)
+            let (peer, answer) = try await RawPeer.associated(to: listener.port)
             #expect(answer.first == 0x02, "not an A-ASSOCIATE-AC: \(answer.prefix(10))")
             let command = try CommandSet.encode(CEchoRQ(messageID: 1, affectedSOPClassUID: SOPClass.verification.uid).commandSet)
             let pdu = HostilePDU.pData(context: 3, command: true, last: true, command[...])
@@ -62,7 +64,7 @@ struct HostileListenerTests {
             let (refused, closed) = await offPool { early.readUntilClosed(timeout: 5) }
             #expect(closed && refused.first == 0x07, "\(refused)")
             // Inside it: a P-DATA-TF header claiming `length`.
-            let (peer, answer) = try RawPeer.associated(to: listener.port)
+            let (peer, answer) = try await RawPeer.associated(to: listener.port)
             #expect(answer.first == 0x02)
             peer.send([0x04, 0] + lengthBytes + [0, 0, 0, 2, 1, 3])
             let (aborted, ended) = await offPool { peer.readUntilClosed(timeout: 5) }
@@ -88,7 +90,7 @@ struct HostileListenerTests {
         try await withEchoLoop(listener) {
             let peer: RawPeer
             if established {
-                let (associated, answer) = try RawPeer.associated(to: listener.port)
+                let (associated, answer) = try await RawPeer.associated(to: listener.port)
                 #expect(answer.first == 0x02)
                 peer = associated
             } else {
@@ -111,7 +113,7 @@ struct HostileListenerTests {
         let dataSet = try instance.encoded()
         try await withEchoLoop(listener) {
             do {
-                let (peer, answer) = try RawPeer.associated(to: listener.port)
+                let (peer, answer) = try await RawPeer.associated(to: listener.port)
                 #expect(answer.first == 0x02)
                 let command = try CommandSet.encode(CStoreRQ(
                     messageID: 1, affectedSOPClassUID: instance.sopClassUID, affectedSOPInstanceUID: instance.sopInstanceUID).commandSet)
@@ -144,20 +146,18 @@ struct HostileListenerTests {
 
     @Test("PS3.8 9.3.4 beyond --max-associations an acceptable RQ gets A-ASSOCIATE-RJ 2/3/2 (local limit exceeded) and the listener carries on")
     func associationFlood() async throws {
-        var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(60)  // the two held associations stay until released
-        let listener = try await HostileListener(group: group, maximumAssociations: 2, timeouts: timeouts)
-        let held = try (0..<2).map { _ in try RawPeer.associated(to: listener.port) }
+        let listener = try await HostileListener(group: group, maximumAssociations: 2)
+        var held: [(RawPeer, [UInt8])] = []
+        for _ in 0..<2 { held.append(try await RawPeer.associated(to: listener.port)) }
         #expect(held.allSatisfy { $0.1.first == 0x02 })
-        let answers = await offPool {
-            (0..<30).map { _ in (try? RawPeer.associated(to: listener.port))?.1 ?? [] }
-        }
+        var answers: [[UInt8]] = []
+        for _ in 0..<30 { answers.append((try? await RawPeer.associated(to: listener.port))?.1 ?? []) }
         #expect(answers.allSatisfy { $0 == HostilePDU.localLimitExceeded }, "\(answers.filter { $0 != HostilePDU.localLimitExceeded })")
         let refused = await listener.echo()
         #expect(refused.failure?.failureClass == .rejected, "\(String(describing: refused.failure))")
         for (peer, _) in held {
             peer.send(HostilePDU.releaseRQ)
-            #expect(peer.readPDU(timeout: 5).first == 0x06)
+            #expect(await offPool { peer.readPDU(timeout: 5) }.first == 0x06)
         }
         // The places are free again.
         for _ in 0..<3 {
@@ -170,9 +170,11 @@ struct HostileListenerTests {
     @Test("Idle connections (no A-ASSOCIATE-RQ) take no association place and are all closed by ARTIM")
     func idleConnections() async throws {
         let listener = try await HostileListener(group: group, maximumAssociations: 2)
-        try await withEchoLoop(listener) {
-            let idle = try (0..<500).map { _ in try RawPeer(connectingTo: listener.port) }
-            let open = await offPool { idle.filter { !$0.readUntilClosed(timeout: 10).closed }.count }
+        await withEchoLoop(listener) {
+            let open = await offPool {
+                let idle = (0..<500).compactMap { _ in try? RawPeer(connectingTo: listener.port) }
+                return 500 - idle.count + idle.filter { !$0.readUntilClosed(timeout: 10).closed }.count
+            }
             #expect(open == 0, "\(open) idle connections still open")
         }
         #expect(listener.acceptor.activeAssociations == 0)
