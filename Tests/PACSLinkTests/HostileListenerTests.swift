@@ -180,4 +180,48 @@ struct HostileListenerTests {
         #expect(listener.acceptor.activeAssociations == 0)
         await listener.acceptor.stop()
     }
+
+    @Test("PS3.4 C.4.2.3.1 a simulator that never releases its C-MOVE sub-association: the listener's idle timeout ends it, the stores are kept")
+    func neverReleasedSubAssociation() async throws {
+        var timeouts = HostileListener.shortTimeouts
+        timeouts.idle = .seconds(2)
+        let listener = try await HostileListener(group: group, timeouts: timeouts)
+        let archive = SyntheticStudies(studies: 1, seriesPerStudy: 1, instancesPerSeries: 2, pixelBytes: 1024)
+        let study = archive.instance(study: 0, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!
+        let source = try SimulatedPACS(
+            .init(
+                aeTitle: "SOURCE", host: "127.0.0.1", database: archive.makeDatabase(),
+                destinations: [HostileListener.aeTitle: .init(host: "127.0.0.1", port: listener.port)],
+                misbehaviour: .init(neverReleaseSubAssociations: true)),
+            group: group)
+        let port = try await source.start()
+        try await withEchoLoop(listener) {
+            let association = try await Association.request(
+                AssociationRequest(
+                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SOURCE"), callingAETitle: AETitle("TESTER"),
+                    presentationContexts: AssociationRequest.contexts(
+                        abstractSyntaxes: [SOPClass.studyRootMove.uid], transferSyntaxes: [TransferSyntax.implicitVRLittleEndian.uid])),
+                on: group.next())
+            var identifier = DataSet()
+            try identifier.setString("STUDY", for: .queryRetrieveLevel)
+            identifier.setUID(study, for: .studyInstanceUID)
+            let response = try await association.send(
+                CMoveRQ(messageID: 1, affectedSOPClassUID: SOPClass.studyRootMove.uid, moveDestination: HostileListener.aeTitle),
+                abstractSyntax: SOPClass.studyRootMove.uid, dataSet: try DataSetEncoder(encoding: .implicitVRLittleEndian).encode(identifier))
+            try await association.release()
+            guard case .cMoveRSP(let move) = response else { throw Failure("not a C-MOVE-RSP: \(response)") }
+            #expect(move.status == .success && move.subOperations.completed == 2)
+            #expect(source.heldSubAssociations == 1)
+        }
+        // The held sub-association is the only one left; the idle timeout (2 s) ends it.
+        var active = listener.acceptor.activeAssociations
+        for _ in 0..<500 where active > 0 {
+            try await Task.sleep(for: .milliseconds(20))
+            active = listener.acceptor.activeAssociations
+        }
+        #expect(active == 0)
+        #expect(listener.finalFiles.count == 2, "\(listener.finalFiles)")
+        await source.stop()
+        await listener.acceptor.stop()
+    }
 }
