@@ -40,8 +40,16 @@ def associate_rq(called, calling):
 ABORT = bytes([7, 0, 0, 0, 0, 4, 0, 0, 0, 0])
 
 
+IP_BIND_ADDRESS_NO_PORT = getattr(socket, "IP_BIND_ADDRESS_NO_PORT", 24)
+
+
 def connect(source, port, timeout=None):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # The source port is chosen at connect time (unique per 4-tuple), not by bind: tens of
+    # thousands of connections from one source address would exhaust bind's port choice.
+    s.setsockopt(socket.IPPROTO_IP, IP_BIND_ADDRESS_NO_PORT, 1)
+    # Close with a reset: no TIME_WAIT left behind per flooding connection.
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
     s.bind((source, 0))
     if timeout is not None:
         s.settimeout(timeout)
@@ -56,7 +64,11 @@ def run_idle(args, stop):
     open_sockets = set()
 
     def open_one():
-        s = connect(args.source, None)
+        try:
+            s = connect(args.source, None)
+        except OSError:
+            counts["connect_errors"] += 1
+            return
         try:
             s.connect_ex(("127.0.0.1", args.port))
         except OSError:
@@ -126,6 +138,7 @@ def run_flood(args, stop):
     def worker(index):
         holds = index < args.hold
         while not stop.is_set():
+            s = None
             try:
                 s = connect(args.source, args.port, timeout=10)
                 s.connect(("127.0.0.1", args.port))
@@ -133,6 +146,8 @@ def run_flood(args, stop):
                 answer = read_pdu(s)
             except OSError:
                 add("errors")
+                if s is not None:
+                    s.close()
                 time.sleep(0.05)
                 continue
             if answer[:1] == b"\x02":

@@ -6,7 +6,7 @@
 #   baseline  no attack
 #   idle      HOSTILE_IDLE (default 10000) TCP connections that never send a byte, reopened
 #             as the listener's ARTIM closes them
-#   flood     HOSTILE_FLOOD (default 256) workers associating and aborting in a loop, 32 of
+#   flood     HOSTILE_FLOOD (default 64) workers associating and aborting in a loop, 32 of
 #             them holding every association they get: beyond the per-host cap (32) and the
 #             overall cap (64) they are rejected A-ASSOCIATE-RJ 2/3/2
 #   both      idle and flood at once
@@ -16,7 +16,7 @@
 set -euo pipefail
 
 IDLE=${HOSTILE_IDLE:-10000}
-FLOOD=${HOSTILE_FLOOD:-256}
+FLOOD=${HOSTILE_FLOOD:-64}
 SECONDS_PER_PHASE=${HOSTILE_SECONDS:-15}
 PORT=${HOSTILE_PORT:-24104}
 TIMEOUT=${HOSTILE_TIMEOUT:-10}
