@@ -3,8 +3,8 @@
 
   idle  --count N   hold N TCP connections that never send a byte; reopen each one the
                     listener closes (its ARTIM timeout), so N stay open all along
-  flood --concurrency C [--hold H]
-                    C workers, each in a loop: connect, send an A-ASSOCIATE-RQ (Verification),
+  flood --concurrency C [--hold H] [--pause S]
+                    C workers, each in a loop (pausing S seconds between rounds): connect, send an A-ASSOCIATE-RQ (Verification),
                     read the answer, then A-ABORT and close; the first H workers instead keep
                     every accepted association open without a word (until the listener's idle
                     timeout aborts it) — associations beyond the cap
@@ -172,6 +172,8 @@ def run_flood(args, stop):
             s.close()
             if holds:
                 time.sleep(0.05)
+            elif args.pause:
+                time.sleep(args.pause)
 
     threads = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(args.concurrency)]
     for t in threads:
@@ -196,6 +198,7 @@ def main():
     parser.add_argument("--count", type=int, default=10000)
     parser.add_argument("--concurrency", type=int, default=128)
     parser.add_argument("--hold", type=int, default=0)
+    parser.add_argument("--pause", type=float, default=0, help="flood: seconds each worker waits between associations")
     parser.add_argument("--called", default="PACSLINK")
     args = parser.parse_args()
     stop = threading.Event()

@@ -6,7 +6,7 @@
 #     generated instances (20 × 32 KB, unique UIDs; deleted once sent)
 #   - one loop of DCMTK `storescu -v` doing the same
 #   - background hostility from scripts/hostile-peer.py: 200 idle connections and 8 workers
-#     associating and aborting (SOAK_HOSTILE=0 leaves it out)
+#     associating and aborting, each every 0.1 s (SOAK_HOSTILE=0 leaves it out)
 # then stops the listener with SIGTERM and reports associations served, instances stored,
 # errors by class, the listener's peak RSS and descriptors, and checks that every instance
 # a sender saw acknowledged with success is on disk with exactly the data set it sent
@@ -85,12 +85,12 @@ sender() {  # INDEX: pacslink send loop; acknowledged SOP Instance UIDs to acks/
         local batch="$WORK/batch-s$index-$round"
         python3 "$WORK/generate.py" "$batch" "$index.$round" 20 "$WORK/manifest-s$index"
         "$PACSLINK" "${CONFIG[@]}" send --host 127.0.0.1 --port "$PORT" --called-aet SOAK --associations 2 --timeout 10 \
-            --json "$batch" >"$WORK/send.json" 2>>"$WORK/send.err" || echo "send exit $?" >>"$WORK/send-errors"
+            --json "$batch" >"$WORK/send-$index.json" 2>>"$WORK/send.err" || echo "send exit $?" >>"$WORK/send-errors"
         python3 -c '
 import json, sys
 for f in json.load(open(sys.argv[1]))["files"]:
     print(f["sop_instance_uid"] if f["result"] == "success" else "FAILED " + str(f.get("reason") or f.get("status")))
-' "$WORK/send.json" >>"$WORK/acks/send-$index" 2>>"$WORK/send-errors" || true
+' "$WORK/send-$index.json" >>"$WORK/acks/send-$index" 2>>"$WORK/send-errors" || true
         rm -rf "$batch"
     done
 }
@@ -115,7 +115,8 @@ if [[ -n "$STORESCU" ]]; then storescu_loop & LOAD+=($!); fi
 if [[ "$HOSTILE" == 1 ]]; then
     python3 scripts/hostile-peer.py idle --port "$PORT" --count 200 --seconds "$DURATION" >"$WORK/idle.json" &
     LOAD+=($!)
-    python3 scripts/hostile-peer.py flood --port "$PORT" --called SOAK --concurrency 8 --seconds "$DURATION" >"$WORK/flood.json" &
+    python3 scripts/hostile-peer.py flood --port "$PORT" --called SOAK --concurrency 8 --pause 0.1 --seconds "$DURATION" \
+        >"$WORK/flood.json" &
     LOAD+=($!)
 fi
 PIDS+=("${LOAD[@]}")
