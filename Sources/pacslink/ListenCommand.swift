@@ -10,11 +10,12 @@ import PACSLink
 /// until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
 ///
 /// Stores no retrieve of this process asked for are unsolicited: filed under
-/// `<storage>/ReceivedFiles/<Study>/<Series>/<SOP>.dcm`. Access: only the AE titles of registered
-/// servers (and `allowed_callers`), from the addresses registered servers' hosts resolve to, may
-/// associate, unless `--open` (or `open = yes`) — then any
-/// calling and called AE title; with neither servers nor allowed callers configured, any calling
-/// AE title is accepted (a warning says so). On SIGINT/SIGTERM the listener stops accepting,
+/// `<storage>/ReceivedFiles/<Study>/<Series>/<SOP>.dcm`. Access: a registered server's AE title
+/// from the addresses its host resolves to (title and address as a pair), and `allowed_callers`
+/// from any address, unless `--open` (or `open = yes`) — then any calling and called AE title;
+/// with neither servers nor allowed callers configured, any calling AE title is accepted (a
+/// warning says so). `--max-associations` and `--max-associations-per-host` cap associations
+/// (not connections: one that never sends an A-ASSOCIATE-RQ is closed by ARTIM, `--timeout`). On SIGINT/SIGTERM the listener stops accepting,
 /// waits (up to 30 s) for the stores in flight to be written and answered, then exits.
 struct ListenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
