@@ -127,7 +127,7 @@ extension RawPeer {
     ) async throws -> (RawPeer, [UInt8]) {
         let peer = try RawPeer(connectingTo: port, from: source)
         peer.send(HostilePDU.associateRQ(calling: calling))
-        return (peer, await offPool { peer.readPDU(timeout: 5) })
+        return (peer, await offPool { peer.readPDU(timeout: 20) })
     }
 
     /// Reads one whole PDU (header and body), or what arrived before `timeout` or the close.

@@ -29,24 +29,24 @@ struct HostileListenerTests {
             let peer = try RawPeer(connectingTo: listener.port)
             let sent = await offPool { peer.trickle(rq, interval: 0.25) }
             // ARTIM (1 s) closes it after a handful of bytes, long before the RQ is complete.
-            #expect(sent < 20, "sent \(sent) of \(rq.count) bytes")
+            #expect(sent < rq.count / 4, "sent \(sent) of \(rq.count) bytes")
         }
         await listener.acceptor.stop()
     }
 
-    @Test("Slowloris inside an established association (a P-DATA-TF a byte every 500 ms) is aborted by the idle timeout")
+    @Test("Slowloris inside an established association (a P-DATA-TF a byte every 500 ms) is aborted by the idle timeout (5 s)")
     func slowlorisEstablished() async throws {
         var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(3)
+        timeouts.idle = .seconds(5)
         let listener = try await HostileListener(group: group, timeouts: timeouts)
         try await withEchoLoop(listener) {
             let (peer, answer) = try await RawPeer.associated(to: listener.port)
             #expect(answer.first == 0x02, "not an A-ASSOCIATE-AC: \(answer.prefix(10))")
             let command = try CommandSet.encode(CEchoRQ(messageID: 1, affectedSOPClassUID: SOPClass.verification.uid).commandSet)
             let pdu = HostilePDU.pData(context: 3, command: true, last: true, command[...])
-            // Each byte arrives well within the idle timeout (3 s), but no PDU ever completes.
+            // Each byte arrives well within the idle timeout (5 s), but no PDU ever completes.
             let sent = await offPool { peer.trickle(pdu, interval: 0.5) }
-            #expect(sent < 20, "sent \(sent) of \(pdu.count) bytes")
+            #expect(sent < 40 && sent < pdu.count, "sent \(sent) of \(pdu.count) bytes")
         }
         #expect(listener.acceptor.activeAssociations == 0)
         await listener.acceptor.stop()
@@ -184,7 +184,7 @@ struct HostileListenerTests {
     @Test("PS3.4 C.4.2.3.1 a simulator that never releases its C-MOVE sub-association: the listener's idle timeout ends it, the stores are kept")
     func neverReleasedSubAssociation() async throws {
         var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(2)
+        timeouts.idle = .seconds(5)
         let listener = try await HostileListener(group: group, timeouts: timeouts)
         let archive = SyntheticStudies(studies: 1, seriesPerStudy: 1, instancesPerSeries: 2, pixelBytes: 1024)
         let study = archive.instance(study: 0, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!
@@ -213,9 +213,9 @@ struct HostileListenerTests {
             #expect(move.status == .success && move.subOperations.completed == 2)
             #expect(source.heldSubAssociations == 1)
         }
-        // The held sub-association is the only one left; the idle timeout (2 s) ends it.
+        // The held sub-association is the only one left; the idle timeout (5 s) ends it.
         var active = listener.acceptor.activeAssociations
-        for _ in 0..<500 where active > 0 {
+        for _ in 0..<1_000 where active > 0 {
             try await Task.sleep(for: .milliseconds(20))
             active = listener.acceptor.activeAssociations
         }
