@@ -11,7 +11,9 @@ import TestSupport
 /// unless the entry says otherwise.
 @Suite("Hostile peers: access control and network-supplied strings")
 struct HostileAccessTests {
-    let group = EventLoopGroup(loopCount: 1, name: "hostile-access-test")
+    /// One group for the whole suite (an instance is made per test case).
+    static let sharedGroup = EventLoopGroup(loopCount: 1, name: "hostile-access-test")
+    var group: EventLoopGroup { Self.sharedGroup }
     static let callers = [
         AllowedCaller(aeTitle: AETitle("PACS1"), hosts: ["127.0.0.1"]),
         AllowedCaller(aeTitle: AETitle("PACS2"), hosts: ["127.0.0.2", "::1"]),

@@ -6,9 +6,10 @@ import PACSLink
 import Synchronization
 import TestSupport
 
-/// A `StorageListener` on 127.0.0.1 with a short ARTIM (1 s), storing under `root/store`: the target of the hostile-peer tests. The idle timeout stays long (30 s) unless a
-/// test is about it: a short one aborts well-behaved peers that a loaded test machine delays
-/// between PDUs.
+/// A `StorageListener` on 127.0.0.1 with a short ARTIM (1 s), storing under `root/store`: the
+/// target of the hostile-peer tests. The idle timeout stays long (30 s), and 10 s where a test
+/// is about it: a short one aborts well-behaved peers that a loaded machine (the whole suite,
+/// sanitizers, other builds) delays between PDUs for seconds.
 struct HostileListener: Sendable {
     static let aeTitle = "OURS"
     let group: EventLoopGroup

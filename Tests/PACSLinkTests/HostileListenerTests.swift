@@ -10,7 +10,10 @@ import TestSupport
 /// well-behaved peer echoing in parallel keeps succeeding throughout.
 @Suite("Hostile peers against the storage listener")
 struct HostileListenerTests {
-    let group = EventLoopGroup(loopCount: 2, name: "hostile-test")
+    /// One group for the whole suite (an instance is made per test case; a group each would
+    /// leave their loop threads running).
+    static let sharedGroup = EventLoopGroup(loopCount: 2, name: "hostile-test")
+    var group: EventLoopGroup { Self.sharedGroup }
 
     /// Runs `attack` while a well-behaved peer echoes; expects every echo to succeed.
     func withEchoLoop(_ listener: HostileListener, _ attack: () async throws -> Void) async rethrows {
@@ -34,18 +37,18 @@ struct HostileListenerTests {
         await listener.acceptor.stop()
     }
 
-    @Test("Slowloris inside an established association (a P-DATA-TF a byte every 500 ms) is aborted by the idle timeout (5 s)")
+    @Test("Slowloris inside an established association (a P-DATA-TF a byte a second) is aborted by the idle timeout (10 s)")
     func slowlorisEstablished() async throws {
         var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(5)
+        timeouts.idle = .seconds(10)
         let listener = try await HostileListener(group: group, timeouts: timeouts)
         try await withEchoLoop(listener) {
             let (peer, answer) = try await RawPeer.associated(to: listener.port)
             #expect(answer.first == 0x02, "not an A-ASSOCIATE-AC: \(answer.prefix(10))")
             let command = try CommandSet.encode(CEchoRQ(messageID: 1, affectedSOPClassUID: SOPClass.verification.uid).commandSet)
             let pdu = HostilePDU.pData(context: 3, command: true, last: true, command[...])
-            // Each byte arrives well within the idle timeout (5 s), but no PDU ever completes.
-            let sent = await offPool { peer.trickle(pdu, interval: 0.5) }
+            // Each byte arrives well within the idle timeout (10 s), but no PDU ever completes.
+            let sent = await offPool { peer.trickle(pdu, interval: 1) }
             #expect(sent < 40 && sent < pdu.count, "sent \(sent) of \(pdu.count) bytes")
         }
         #expect(listener.acceptor.activeAssociations == 0)
@@ -146,7 +149,9 @@ struct HostileListenerTests {
 
     @Test("PS3.8 9.3.4 beyond --max-associations an acceptable RQ gets A-ASSOCIATE-RJ 2/3/2 (local limit exceeded) and the listener carries on")
     func associationFlood() async throws {
-        let listener = try await HostileListener(group: group, maximumAssociations: 2)
+        var timeouts = HostileListener.shortTimeouts
+        timeouts.idle = .seconds(300)  // the held two stay however slow the machine
+        let listener = try await HostileListener(group: group, maximumAssociations: 2, timeouts: timeouts)
         var held: [(RawPeer, [UInt8])] = []
         for _ in 0..<2 { held.append(try await RawPeer.associated(to: listener.port)) }
         #expect(held.allSatisfy { $0.1.first == 0x02 })
@@ -157,7 +162,7 @@ struct HostileListenerTests {
         #expect(refused.failure?.failureClass == .rejected, "\(String(describing: refused.failure))")
         for (peer, _) in held {
             peer.send(HostilePDU.releaseRQ)
-            #expect(await offPool { peer.readPDU(timeout: 5) }.first == 0x06)
+            #expect(await offPool { peer.readPDU(timeout: 20) }.first == 0x06)
         }
         // The places are free again.
         for _ in 0..<3 {
@@ -184,7 +189,7 @@ struct HostileListenerTests {
     @Test("PS3.4 C.4.2.3.1 a simulator that never releases its C-MOVE sub-association: the listener's idle timeout ends it, the stores are kept")
     func neverReleasedSubAssociation() async throws {
         var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(5)
+        timeouts.idle = .seconds(10)
         let listener = try await HostileListener(group: group, timeouts: timeouts)
         let archive = SyntheticStudies(studies: 1, seriesPerStudy: 1, instancesPerSeries: 2, pixelBytes: 1024)
         let study = archive.instance(study: 0, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!
@@ -213,9 +218,9 @@ struct HostileListenerTests {
             #expect(move.status == .success && move.subOperations.completed == 2)
             #expect(source.heldSubAssociations == 1)
         }
-        // The held sub-association is the only one left; the idle timeout (5 s) ends it.
+        // The held sub-association is the only one left; the idle timeout (10 s) ends it.
         var active = listener.acceptor.activeAssociations
-        for _ in 0..<1_000 where active > 0 {
+        for _ in 0..<1_500 where active > 0 {
             try await Task.sleep(for: .milliseconds(20))
             active = listener.acceptor.activeAssociations
         }
