@@ -181,7 +181,7 @@ for name in ("idle", "flood"):
         hostile[name] = json.load(open(f"{work}/{name}.json"))
 total_echo = echo["succeeded"] + echo["failed"]
 print(f"Run {os.popen('date -u +%Y-%m-%dT%H:%MZ').read().strip()}, {duration} s, load average "
-      f"{open('/proc/loadavg').read().split()[0:3]} at the end, {os.cpu_count()} cores.")
+      f"{' '.join(open('/proc/loadavg').read().split()[0:3])} at the end, {os.cpu_count()} cores.")
 print()
 print("| Measure | Value |")
 print("|---|---|")
