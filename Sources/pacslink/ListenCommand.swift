@@ -10,11 +10,12 @@ import PACSLink
 /// until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
 ///
 /// Stores no retrieve of this process asked for are unsolicited: filed under
-/// `<storage>/ReceivedFiles/<Study>/<Series>/<SOP>.dcm`. Access: only the AE titles of registered
-/// servers (and `allowed_callers`), from the addresses registered servers' hosts resolve to, may
-/// associate, unless `--open` (or `open = yes`) — then any
-/// calling and called AE title; with neither servers nor allowed callers configured, any calling
-/// AE title is accepted (a warning says so). On SIGINT/SIGTERM the listener stops accepting,
+/// `<storage>/ReceivedFiles/<Study>/<Series>/<SOP>.dcm`. Access: a registered server's AE title
+/// from the addresses its host resolves to (title and address as a pair), and `allowed_callers`
+/// from any address, unless `--open` (or `open = yes`) — then any calling and called AE title;
+/// with neither servers nor allowed callers configured, any calling AE title is accepted (a
+/// warning says so). `--max-associations` and `--max-associations-per-host` cap associations
+/// (not connections: one that never sends an A-ASSOCIATE-RQ is closed by ARTIM, `--timeout`). On SIGINT/SIGTERM the listener stops accepting,
 /// waits (up to 30 s) for the stores in flight to be written and answered, then exits.
 struct ListenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,6 +42,8 @@ struct ListenCommand: AsyncParsableCommand {
     var flush: FlushPolicy = .fileAndDirectory
     @Option(help: "Most associations at once; more are rejected as transient (local limit exceeded).")
     var maxAssociations: Int = 64
+    @Option(help: "Most associations from one peer address at once (default: only --max-associations).")
+    var maxAssociationsPerHost: Int?
     @Option(help: ArgumentHelp(
         "Seconds to wait for a peer's next PDU (ARTIM, DIMSE) before aborting its association.", valueName: "SECONDS"))
     var timeout: Double = 30
@@ -51,37 +54,41 @@ struct ListenCommand: AsyncParsableCommand {
         let numbers = try Self.ports(ports, option: "--port")
         let tlsNumbers = try Self.ports(tlsPorts, option: "--tls-port")
         let tls = try tlsConfiguration(local: local, needed: !tlsNumbers.isEmpty)
+        guard maxAssociations >= 1, (maxAssociationsPerHost ?? 1) >= 1 else {
+            throw RegistryError(.invalid, "--max-associations and --max-associations-per-host must be at least 1")
+        }
         guard timeout > 0 && timeout <= 86_400 else {
             throw RegistryError(.invalid, "--timeout \(timeout): must be a number of seconds above 0")
         }
         let listenPorts = numbers.isEmpty && tlsNumbers.isEmpty ? Self.configuredPorts(snapshot) : numbers
+        // One descriptor per connection, idle ones included: allow as many as the system lets us.
+        DescriptorLimit.raiseToHardLimit()
         let group = EventLoopGroup()
         let printer = ListenPrinter(json: json)
         let acceptor: MultiplexedAcceptor
         let coordinator = RetrieveCoordinator { printer.stored($0) }
         let isOpen = open || local?.open == true
-        let callers = (snapshot?.servers.map(\.aeTitle) ?? []) + (local?.allowedCallers ?? [])
-        if !isOpen && callers.isEmpty {
+        let servers = snapshot?.servers ?? []
+        let extraCallers = local?.allowedCallers ?? []
+        if !isOpen && servers.isEmpty && extraCallers.isEmpty {
             FileHandle.standardError.write(Data(
                 "pacslink: no servers registered and no allowed_callers: accepting any calling AE title\n".utf8))
         }
         let root = storage ?? local?.storage ?? FileManager.default.currentDirectoryPath
-        let servers = snapshot?.servers ?? []
-        // allowed_callers name AE titles without addresses: with them, addresses are not checked.
-        let checksAddresses = !isOpen && !servers.isEmpty && (local?.allowedCallers ?? []).isEmpty
-        let hosts = checksAddresses ? await Self.addresses(of: servers, on: group.next()) : nil
+        let callers = isOpen || (servers.isEmpty && extraCallers.isEmpty)
+            ? nil : try await Self.allowedCallers(servers: servers, aeTitles: extraCallers, on: group.next())
         do {
             let context = try tls.map { configuration throws(TransportError) in try TLSContext(configuration) }
             acceptor = try StorageListener.make(
                 addresses: listenPorts.map { MultiplexedAcceptor.ListenAddress(port: $0) }
                     + tlsNumbers.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
                 aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: isOpen,
-                allowedCallers: isOpen || callers.isEmpty ? nil : callers, allowedHosts: hosts,
+                allowedCallers: callers,
                 store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush), coordinator: coordinator,
                 preferredTransferSyntax: { calling in
                     servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
                 },
-                discard: discard, maximumAssociations: maxAssociations,
+                discard: discard, maximumAssociations: maxAssociations, maximumAssociationsPerHost: maxAssociationsPerHost,
                 timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
                 onEcho: { printer.print(.echo(peer: $0)) }, onEvent: { printer.print(.acceptor($0)) })
         } catch {
@@ -103,11 +110,15 @@ struct ListenCommand: AsyncParsableCommand {
         group.shutdown()
     }
 
-    /// The IP addresses registered servers' hosts resolve to (a host that does not resolve is
-    /// left out, with a warning): the peers allowed in without --open.
-    static func addresses(of servers: [ServerEntry], on loop: EventLoop) async -> Set<String> {
-        var addresses: Set<String> = []
+    /// Who may store without --open: each registered server's AE title from the addresses its
+    /// host resolves to (a host that does not resolve allows nothing, with a warning), and each
+    /// `allowed_callers` AE title from any address.
+    static func allowedCallers(
+        servers: [ServerEntry], aeTitles: [String], on loop: EventLoop
+    ) async throws(RegistryError) -> [AllowedCaller] {
+        var callers: [AllowedCaller] = []
         for server in servers {
+            var addresses: Set<String> = []
             do {
                 for address in try await NameResolver.resolve(host: server.connectHost, port: server.port, on: loop) {
                     addresses.insert(AcceptancePolicy.host(ofPeer: address.description))
@@ -116,8 +127,20 @@ struct ListenCommand: AsyncParsableCommand {
                 FileHandle.standardError.write(Data(
                     "pacslink: warning: server \(server.name): \(server.connectHost) does not resolve (\(error)); it cannot connect\n".utf8))
             }
+            callers.append(AllowedCaller(aeTitle: try title(server.aeTitle, field: "server \(server.name) AE title"), hosts: addresses))
         }
-        return addresses
+        for title in aeTitles {
+            callers.append(AllowedCaller(aeTitle: try Self.title(title, field: "allowed caller")))
+        }
+        return callers
+    }
+
+    private static func title(_ text: String, field: String) throws(RegistryError) -> AETitle {
+        do {
+            return try AETitle(validating: text, field: field)
+        } catch {
+            throw RegistryError(.invalid, "\(error)")
+        }
     }
 
     /// Without --port: the receive port and every server's listen port, each once.

@@ -156,7 +156,7 @@ extension TransportTests {
             defer { group.shutdown() }
             let (acceptor, port) = try await startAcceptor(
                 group: group, handler: EchoHandler(),
-                policy: AcceptancePolicy(aeTitles: [AETitle("SCP")], allowedCallingAETitles: [AETitle("FRIEND")]))
+                policy: AcceptancePolicy(aeTitles: [AETitle("SCP")], allowedCallers: [AllowedCaller(aeTitle: AETitle("FRIEND"))]))
             do {
                 _ = try await Association.request(echoRequest(port: port), on: group.loops[0])
                 Issue.record("accepted a stranger")

@@ -2,36 +2,29 @@ import DICOMProtocol
 
 /// Whom an acceptor talks to (PS3.8 §9.3.4 gives the reasons to say no): the called AE title
 /// must be one of ours unless promiscuous (else "called AE title not recognized", 1/1/7), and
-/// optional allow-lists of calling AE titles and peer hosts (else "calling AE title not
-/// recognized", 1/1/3).
+/// with an allow-list the calling AE title and the peer's address must match one entry as a
+/// pair (else "calling AE title not recognized", 1/1/3).
 public struct AcceptancePolicy: Sendable, Hashable {
     public var aeTitles: Set<AETitle>
     /// Accept any called AE title.
     public var promiscuous: Bool
-    /// Calling AE titles allowed in; `nil`: any.
-    public var allowedCallingAETitles: Set<AETitle>?
-    /// Peer IP addresses allowed in (as text, e.g. "127.0.0.1", "::1"); `nil`: any.
-    public var allowedHosts: Set<String>?
+    /// Who may associate: the calling AE title and peer address must match one entry; `nil`:
+    /// anyone.
+    public var allowedCallers: [AllowedCaller]?
 
-    public init(
-        aeTitles: Set<AETitle>, promiscuous: Bool = false, allowedCallingAETitles: Set<AETitle>? = nil,
-        allowedHosts: Set<String>? = nil
-    ) {
+    public init(aeTitles: Set<AETitle>, promiscuous: Bool = false, allowedCallers: [AllowedCaller]? = nil) {
         self.aeTitles = aeTitles
         self.promiscuous = promiscuous
-        self.allowedCallingAETitles = allowedCallingAETitles
-        self.allowedHosts = allowedHosts
+        self.allowedCallers = allowedCallers
     }
 
-    /// The rejection for `rq` from `peerHost`, or `nil` to go on.
+    /// The rejection for `rq` from `peerHost` (an IP address as text, see `host(ofPeer:)`), or
+    /// `nil` to go on.
     public func rejection(of rq: AssociateRQ, peerHost: String) -> AssociateRJ? {
         if !promiscuous && !aeTitles.contains(rq.calledAETitle) {
             return AssociateRJ(result: .rejectedPermanent, source: .serviceUser(.calledAETitleNotRecognized))
         }
-        if let allowed = allowedCallingAETitles, !allowed.contains(rq.callingAETitle) {
-            return AssociateRJ(result: .rejectedPermanent, source: .serviceUser(.callingAETitleNotRecognized))
-        }
-        if let allowed = allowedHosts, !allowed.contains(peerHost) {
+        if let allowed = allowedCallers, !allowed.contains(where: { $0.admits(calling: rq.callingAETitle, from: peerHost) }) {
             return AssociateRJ(result: .rejectedPermanent, source: .serviceUser(.callingAETitleNotRecognized))
         }
         return nil

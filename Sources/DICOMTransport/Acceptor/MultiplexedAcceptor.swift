@@ -5,9 +5,12 @@ import DICOMProtocol
 /// policy; each accepted association goes to the service `route` picks (by called/calling AE
 /// title and peer).
 ///
-/// Beyond the cap a connection is not dropped: its A-ASSOCIATE-RQ is read and rejected as
-/// transient, "local limit exceeded" (PS3.8 §9.3.4, result 2, source 3, reason 2), so the
-/// peer knows to retry.
+/// The cap counts associations, not connections: a connection takes a place only when its
+/// A-ASSOCIATE-RQ is accepted, so connections that never send one (held until ARTIM closes
+/// them) or that the policy rejects cannot lock well-behaved peers out. Beyond the cap an
+/// acceptable A-ASSOCIATE-RQ is rejected as transient, "local limit exceeded" (PS3.8 §9.3.4,
+/// result 2, source 3, reason 2), so the peer knows to retry; the same for a host over its own
+/// cap (`maximumAssociationsPerHost`).
 public final class MultiplexedAcceptor: @unchecked Sendable {
     /// Where to listen: `host` an IP literal ("::" listens on IPv6 and IPv4 where the system
     /// allows dual-stack sockets, "0.0.0.0" on IPv4 only); with `tls`, every connection
@@ -27,6 +30,9 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
         public var addresses: [ListenAddress]
         public var policy: AcceptancePolicy
         public var maximumAssociations: Int
+        /// Most associations from one peer address at once (`nil`: only the overall cap), so
+        /// one flooding host cannot take every place.
+        public var maximumAssociationsPerHost: Int?
         public var timeouts: AssociationTimeouts
         /// The negotiation policy and service for an acceptable RQ from a peer host; `nil`
         /// rejects it ("no reason given").
@@ -34,12 +40,13 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
 
         public init(
             addresses: [ListenAddress], policy: AcceptancePolicy, maximumAssociations: Int = 64,
-            timeouts: AssociationTimeouts = AssociationTimeouts(),
+            maximumAssociationsPerHost: Int? = nil, timeouts: AssociationTimeouts = AssociationTimeouts(),
             route: @escaping @Sendable (AssociateRQ, String) -> (AcceptorPolicy, any DIMSEServiceHandler)?
         ) {
             self.addresses = addresses
             self.policy = policy
             self.maximumAssociations = maximumAssociations
+            self.maximumAssociationsPerHost = maximumAssociationsPerHost
             self.timeouts = timeouts
             self.route = route
         }
@@ -51,6 +58,8 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
     private let lock = PThreadLock()
     /// Guarded by `lock`.
     private var active = 0
+    /// Open associations per peer address, when there is a per-host cap. Guarded by `lock`.
+    private var activeByHost: [String: Int] = [:]
     /// Guarded by `lock`.
     private var listeners: [TCPListener] = []
 
@@ -60,7 +69,7 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
         self.onEvent = onEvent
     }
 
-    /// Associations currently open (admitted ones; those rejected for the cap not counted).
+    /// Associations currently open (accepted ones, until they end).
     public var activeAssociations: Int { lock.withLock { active } }
 
     /// Starts listening on every address; returns the bound addresses (ports resolved when 0
@@ -163,40 +172,67 @@ public final class MultiplexedAcceptor: @unchecked Sendable {
         switch result {
         case .failure(let error): onEvent(.acceptFailed(error))
         case .success(let channel):
-            let admitted = lock.withLock { () -> Bool in
-                guard active < configuration.maximumAssociations else { return false }
-                active += 1
-                return true
-            }
+            let place = Place()
             Association.accept(
                 channel: channel, timeouts: configuration.timeouts,
-                decide: { [self] rq, peer in decide(rq, peer: peer, admitted: admitted) },
+                decide: { [self] rq, peer in decide(rq, peer: peer, place: place) },
                 onEnd: { [self] error in
-                    if admitted { lock.withLock { active -= 1 } }
+                    if let host = place.host { release(host) }
                     onEvent(.ended(peer: channel.peer, error))
                 })
         }
     }
 
-    private func decide(_ rq: AssociateRQ, peer: String, admitted: Bool) -> AcceptorDecision {
-        let decision = decision(for: rq, peer: peer, admitted: admitted)
+    private func decide(_ rq: AssociateRQ, peer: String, place: Place) -> AcceptorDecision {
+        let decision = decision(for: rq, peer: peer)
         switch decision {
         case .accept: onEvent(.accepted(peer: peer, calling: rq.callingAETitle, called: rq.calledAETitle))
         case .reject(let rj): onEvent(.rejected(peer: peer, calling: rq.callingAETitle, called: rq.calledAETitle, rj))
         }
+        if case .accept = decision { place.host = AcceptancePolicy.host(ofPeer: peer) }
         return decision
     }
 
-    private func decision(for rq: AssociateRQ, peer: String, admitted: Bool) -> AcceptorDecision {
-        guard admitted else {
-            return .reject(AssociateRJ(result: .rejectedTransient, source: .serviceProviderPresentation(.localLimitExceeded)))
+    /// Takes a place under the caps for an association from `host`; false when full.
+    private func admit(_ host: String) -> Bool {
+        lock.withLock {
+            guard active < configuration.maximumAssociations else { return false }
+            if let perHost = configuration.maximumAssociationsPerHost {
+                guard activeByHost[host, default: 0] < perHost else { return false }
+                activeByHost[host, default: 0] += 1
+            }
+            active += 1
+            return true
         }
-        if let refused = configuration.policy.rejection(of: rq, peerHost: AcceptancePolicy.host(ofPeer: peer)) {
+    }
+
+    private func release(_ host: String) {
+        lock.withLock {
+            active -= 1
+            guard configuration.maximumAssociationsPerHost != nil, let count = activeByHost[host] else { return }
+            activeByHost[host] = count > 1 ? count - 1 : nil
+        }
+    }
+
+    /// The policy first (a stranger takes no place and learns nothing about the load), then
+    /// the route, then a place under the cap.
+    private func decision(for rq: AssociateRQ, peer: String) -> AcceptorDecision {
+        let host = AcceptancePolicy.host(ofPeer: peer)
+        if let refused = configuration.policy.rejection(of: rq, peerHost: host) {
             return .reject(refused)
         }
         guard let (policy, handler) = configuration.route(rq, peer) else {
             return .reject(AssociateRJ(result: .rejectedPermanent, source: .serviceUser(.noReasonGiven)))
         }
+        guard admit(host) else {
+            return .reject(AssociateRJ(result: .rejectedTransient, source: .serviceProviderPresentation(.localLimitExceeded)))
+        }
         return .accept(policy, handler)
     }
+}
+
+/// The peer address whose place under the caps one connection's association holds, once
+/// accepted. Set by its decision and read when it ends, both on the association's loop thread.
+private final class Place: @unchecked Sendable {
+    var host: String?
 }

@@ -226,9 +226,13 @@ public actor Association: LoopBoundActor {
         ended()
     }
 
+    /// Only a whole PDU counts as a sign of life for the idle timeout: a peer trickling one
+    /// PDU a byte at a time (slowloris) is still aborted when it expires.
     func bytesReceived(_ bytes: UnsafeRawBufferPointer) {
-        if core.state == .sta6 { armIdleTimer() }
-        perform(core.receive(bytes))
+        let established = core.state == .sta6
+        let actions = core.receive(bytes)
+        if established && actions.contains(where: { if case .indicate = $0 { true } else { false } }) { armIdleTimer() }
+        perform(actions)
     }
 
     /// Acceptor: (re)starts the idle timeout; expiry aborts the association.

@@ -26,7 +26,8 @@ public enum VerificationListener {
             addresses: ports.map { MultiplexedAcceptor.ListenAddress(port: $0) }
                 + tlsPorts.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
             policy: AcceptancePolicy(
-                aeTitles: [ours], promiscuous: open, allowedCallingAETitles: callers.isEmpty ? nil : Set(callers)),
+                aeTitles: [ours], promiscuous: open,
+                allowedCallers: callers.isEmpty ? nil : callers.map { AllowedCaller(aeTitle: $0) }),
             maximumAssociations: maximumAssociations, timeouts: timeouts,
             route: { _, _ in (VerificationSCP.policy, scp) })
         return MultiplexedAcceptor(configuration, group: group) { onEvent(.acceptor($0)) }

@@ -5,28 +5,26 @@ import DICOMTransport
 /// receives C-MOVE sub-operations for `pacslink retrieve` and unsolicited stores for
 /// `pacslink listen`. Each association gets a `StorageSCP` that routes its stores through
 /// `coordinator`; `preferredTransferSyntax` names, per calling AE title, the server's
-/// preferred compression, accepted first when the PACS proposes it. `allowedCallers` and
-/// `allowedHosts` (IP addresses as text), when given, limit who may associate (PS3.8 §9.3.4:
+/// preferred compression, accepted first when the PACS proposes it. `allowedCallers`, when
+/// given, limits who may associate: calling AE title and peer address as a pair (PS3.8 §9.3.4:
 /// rejected "calling AE title not recognized"). `discard` answers every C-STORE with success
-/// without storing it (`StorageSCP.discard`: for benchmarks only).
+/// without storing it (`StorageSCP.discard`: for benchmarks only). `maximumAssociations` caps
+/// the associations at once, `maximumAssociationsPerHost` those from one peer address.
 public enum StorageListener {
     public static func make(
         addresses: [MultiplexedAcceptor.ListenAddress], aeTitle: String, open: Bool = false,
-        allowedCallers: [String]? = nil, allowedHosts: Set<String>? = nil, store: InstanceStore, coordinator: RetrieveCoordinator,
+        allowedCallers: [AllowedCaller]? = nil, store: InstanceStore, coordinator: RetrieveCoordinator,
         preferredTransferSyntax: @escaping @Sendable (_ callingAETitle: String) -> String? = { _ in nil },
-        discard: Bool = false, maximumAssociations: Int = 64, timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
+        discard: Bool = false, maximumAssociations: Int = 64, maximumAssociationsPerHost: Int? = nil, timeouts: AssociationTimeouts = AssociationTimeouts(), group: EventLoopGroup,
         onEcho: @escaping @Sendable (_ peer: String) -> Void = { _ in },
         onEvent: @escaping @Sendable (AcceptorEvent) -> Void = { _ in }
     ) throws(ProtocolError) -> MultiplexedAcceptor {
         let ours = try AETitle(validating: aeTitle, field: "AE title")
-        let callers = try allowedCallers.map { titles throws(ProtocolError) in
-            Set(try titles.map { title throws(ProtocolError) in try AETitle(validating: title, field: "allowed caller") })
-        }
         let configuration = MultiplexedAcceptor.Configuration(
             addresses: addresses,
             policy: AcceptancePolicy(
-                aeTitles: [ours], promiscuous: open, allowedCallingAETitles: callers, allowedHosts: allowedHosts),
-            maximumAssociations: maximumAssociations, timeouts: timeouts,
+                aeTitles: [ours], promiscuous: open, allowedCallers: allowedCallers),
+            maximumAssociations: maximumAssociations, maximumAssociationsPerHost: maximumAssociationsPerHost, timeouts: timeouts,
             route: { rq, peer in
                 let calling = rq.callingAETitle.value
                 let scp = StorageSCP(

@@ -54,8 +54,10 @@ public final class SimulatedPACS: Sendable {
             addresses: [MultiplexedAcceptor.ListenAddress(host: self.configuration.host, port: self.configuration.port, tls: tls)],
             policy: AcceptancePolicy(aeTitles: [aeTitle]), maximumAssociations: self.configuration.maximumAssociations,
             timeouts: self.configuration.timeouts,
-            route: { [self] rq, _ in
-                guard !self.configuration.misbehaviour.rejectAssociations else { return nil }
+            // Weak: the acceptor lives as long as the simulator, and a strong capture would make
+            // a cycle that keeps both alive after `stop()` (LeakSanitizer found it).
+            route: { [weak self] rq, _ in
+                guard let self, !self.configuration.misbehaviour.rejectAssociations else { return nil }
                 return (Self.policy, SimulatorSCP(pacs: self, callingAETitle: rq.callingAETitle))
             })
         let acceptor = MultiplexedAcceptor(configuration, group: group) { [onEvent] in onEvent(.acceptor($0)) }
