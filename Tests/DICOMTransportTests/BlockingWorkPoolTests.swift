@@ -40,7 +40,7 @@ struct BlockingWorkPoolTests {
         let release = DispatchSemaphore(value: 0)
         let (started, startedContinuation) = AsyncStream<Void>.makeStream()
         let blocked = Task {
-            await pool.run { startedContinuation.yield(); return release.wait(timeout: .now() + 5) == .success }
+            await pool.run { startedContinuation.yield(); return release.wait(timeout: .now() + 60) == .success }
         }
         // Awaited, not waited for: blocking a cooperative thread here could starve the task above.
         for await _ in started { break }

@@ -168,7 +168,10 @@ struct SendInteropTests {
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
         let rssLine = try #require(run.stderr.split(separator: "\n").first { $0.contains("Maximum resident set size") })
         let kilobytes = try #require(Int(rssLine.split(separator: ":").last!.trimmingCharacters(in: .whitespaces)))
-        #expect(kilobytes < 80 * 1024, "pacslink used \(kilobytes) kB to send a 160 MB file")
+        // Under scripts/sanitize.sh the process also carries ASan's shadow memory and redzones:
+        // twice the bound, still below the file's size.
+        let limit = ProcessInfo.processInfo.environment["PACSLINK_SANITIZER"] == nil ? 80 * 1024 : 160 * 1024
+        #expect(kilobytes < limit, "pacslink used \(kilobytes) kB to send a 160 MB file")
     }
 
     @Test("PS3.8 7.3 Ctrl-C during a send: A-ABORT, exit 1, and the report agrees with what arrived",
