@@ -6,7 +6,7 @@ import Foundation
 import PACSLink
 
 /// `pacslink listen [--port N]… [--tls-port N]… [--aet AE] [--storage DIR] [--tls-cert F --tls-key F]
-/// [--tls-ca F] [--open] [--json] [--discard] [--flush POLICY]`: a Storage SCP (and Verification SCP) on every port at once
+/// [--tls-ca F] [--open] [--json] [--discard] [--flush POLICY] [--window N]`: a Storage SCP (and Verification SCP) on every port at once
 /// until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
 ///
 /// Stores no retrieve of this process asked for are unsolicited: filed under
@@ -39,6 +39,10 @@ struct ListenCommand: AsyncParsableCommand {
         "fileAndDirectory: fsync each file and its directory before answering (default); none: leave flushing to the kernel.",
         valueName: "POLICY"))
     var flush: FlushPolicy = .fileAndDirectory
+    @Option(help: ArgumentHelp(
+        "C-STOREs one association may have in progress at once, granted to a requestor that proposes an asynchronous "
+            + "operations window (PS3.7 D.3.3.3); 1: one at a time.", valueName: "N"))
+    var window: UInt16 = StorageSCP.operationsWindow
     @Option(help: "Most associations at once; more are rejected as transient (local limit exceeded).")
     var maxAssociations: Int = 64
     @Option(help: ArgumentHelp(
@@ -51,6 +55,7 @@ struct ListenCommand: AsyncParsableCommand {
         let numbers = try Self.ports(ports, option: "--port")
         let tlsNumbers = try Self.ports(tlsPorts, option: "--tls-port")
         let tls = try tlsConfiguration(local: local, needed: !tlsNumbers.isEmpty)
+        guard window > 0 else { throw RegistryError(.invalid, "--window \(window): must be at least 1") }
         guard timeout > 0 && timeout <= 86_400 else {
             throw RegistryError(.invalid, "--timeout \(timeout): must be a number of seconds above 0")
         }
@@ -81,7 +86,7 @@ struct ListenCommand: AsyncParsableCommand {
                 preferredTransferSyntax: { calling in
                     servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
                 },
-                discard: discard, maximumAssociations: maxAssociations,
+                discard: discard, operationsWindow: window, maximumAssociations: maxAssociations,
                 timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
                 onEcho: { printer.print(.echo(peer: $0)) }, onEvent: { printer.print(.acceptor($0)) })
         } catch {

@@ -238,7 +238,9 @@ struct SendInteropTests {
         // Three had arrived: the last of them perhaps not yet confirmed.
         #expect(counts["success: ", default: 0] >= 2, "\(counts)")
         #expect(counts["not-sent: interrupted", default: 0] >= 1, "\(counts) — the send ended before the interrupt")
-        #expect(counts["not-sent: interrupted while sending; the peer did not confirm it", default: 0] <= 1)
+        // At most the operations window (16, PS3.7 D.3.3.3: our listener grants what send
+        // proposes) was in flight, unconfirmed.
+        #expect(counts["not-sent: interrupted while sending; the peer did not confirm it", default: 0] <= 16)
         // The listener heard an A-ABORT from the service user (PS3.8 §9.3.8, §7.3.1), not a
         // release or a dropped connection.
         let aborted = "aborted by the service user"
