@@ -175,7 +175,10 @@ public struct StoreSCU: Sendable {
         // first to fail; the others are retried (nothing is retried once interrupted).
         let charged = casualties.contains { !$0.outcome.retryable } ? casualties.filter { !$0.outcome.retryable } : Array(casualties.prefix(1))
         for casualty in casualties {
-            if charged.contains(where: { $0.index == casualty.index }) || Task.isCancelled {
+            if Task.isCancelled {
+                // A store can fail with the abort before its own task is marked cancelled.
+                finish(casualty.index, casualty.outcome.retryable ? Self.interruptedWhileSending : casualty.outcome.result)
+            } else if charged.contains(where: { $0.index == casualty.index }) {
                 finish(casualty.index, casualty.outcome.result)
             } else {
                 left.append(casualty.index)
@@ -183,6 +186,9 @@ public struct StoreSCU: Sendable {
         }
         return (results, left.sorted(), !casualties.isEmpty)
     }
+
+    /// A file whose C-STORE was in flight when the send was interrupted.
+    static let interruptedWhileSending = SendFileResult.Outcome.notSent("interrupted while sending; the peer did not confirm it")
 
     /// Why a file has no context to go on.
     private struct StoreRefusal: Error {
@@ -211,8 +217,7 @@ public struct StoreSCU: Sendable {
         } catch let error as FileError {
             return StoreOutcome(result: .failed(error.detailWithOffset), breaksAssociation: true)
         } catch {
-            let outcome: SendFileResult.Outcome = Task.isCancelled
-                ? .notSent("interrupted while sending; the peer did not confirm it") : .failed("\(error)")
+            let outcome: SendFileResult.Outcome = Task.isCancelled ? Self.interruptedWhileSending : .failed("\(error)")
             return StoreOutcome(result: outcome, breaksAssociation: true, retryable: !Task.isCancelled)
         }
     }
