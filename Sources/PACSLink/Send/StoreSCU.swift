@@ -166,7 +166,12 @@ public struct StoreSCU: Sendable {
                         continue
                     }
                     inFlight += 1
-                    group.addTask { (index, await store(message, on: association)) }
+                    if window == 1 {
+                        // Synchronous: awaited here, isolated to the association (no child task).
+                        collect((index, await store(message, on: association)))
+                    } else {
+                        group.addTask { (index, await store(message, on: association)) }
+                    }
                 }
             }
             while let done = await group.next() { collect(done) }
