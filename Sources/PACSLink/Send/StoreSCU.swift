@@ -170,11 +170,8 @@ public struct StoreSCU: Sendable {
                         // Synchronous: awaited here, isolated to the association (no child task).
                         collect((index, await store(message, on: association)))
                     } else {
-                        // On the global pool, each entering the association for its send: child
-                        // tasks preferring the association's loop as task executor hung about one
-                        // send in ten (every thread idle, a C-STORE never started; not yet
-                        // understood, see the report of the asyncops branch).
-                        group.addTask(executorPreference: globalConcurrentExecutor) { (index, await store(message, on: association)) }
+                        // Children inherit the preference for the association's loop.
+                        group.addTask { (index, await store(message, on: association)) }
                     }
                 }
             }
