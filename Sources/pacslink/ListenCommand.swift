@@ -6,7 +6,7 @@ import Foundation
 import PACSLink
 
 /// `pacslink listen [--port N]… [--tls-port N]… [--aet AE] [--storage DIR] [--tls-cert F --tls-key F]
-/// [--tls-ca F] [--open] [--json] [--discard] [--flush POLICY]`: a Storage SCP (and Verification SCP) on every port at once
+/// [--tls-ca F] [--open] [--json] [--discard] [--flush POLICY] [--window N]`: a Storage SCP (and Verification SCP) on every port at once
 /// until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
 ///
 /// Stores no retrieve of this process asked for are unsolicited: filed under
@@ -40,6 +40,10 @@ struct ListenCommand: AsyncParsableCommand {
         "fileAndDirectory: fsync each file and its directory before answering (default); none: leave flushing to the kernel.",
         valueName: "POLICY"))
     var flush: FlushPolicy = .fileAndDirectory
+    @Option(help: ArgumentHelp(
+        "C-STOREs one association may have in progress at once, granted to a requestor that proposes an asynchronous "
+            + "operations window (PS3.7 D.3.3.3); 1: one at a time.", valueName: "N"))
+    var window: UInt16 = StorageSCP.operationsWindow
     @Option(help: "Most associations at once; more are rejected as transient (local limit exceeded).")
     var maxAssociations: Int = 64
     @Option(help: "Most associations from one peer address at once (default: only --max-associations).")
@@ -57,6 +61,7 @@ struct ListenCommand: AsyncParsableCommand {
         guard maxAssociations >= 1, (maxAssociationsPerHost ?? 1) >= 1 else {
             throw RegistryError(.invalid, "--max-associations and --max-associations-per-host must be at least 1")
         }
+        guard window > 0 else { throw RegistryError(.invalid, "--window \(window): must be at least 1") }
         guard timeout > 0 && timeout <= 86_400 else {
             throw RegistryError(.invalid, "--timeout \(timeout): must be a number of seconds above 0")
         }
@@ -88,7 +93,8 @@ struct ListenCommand: AsyncParsableCommand {
                 preferredTransferSyntax: { calling in
                     servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
                 },
-                discard: discard, maximumAssociations: maxAssociations, maximumAssociationsPerHost: maxAssociationsPerHost,
+                discard: discard, operationsWindow: window, maximumAssociations: maxAssociations,
+                maximumAssociationsPerHost: maxAssociationsPerHost,
                 timeouts: .uniform(.milliseconds(Int64(timeout * 1000)), idle: .seconds(300)), group: group,
                 onEcho: { printer.print(.echo(peer: $0)) }, onEvent: { printer.print(.acceptor($0)) })
         } catch {

@@ -5,7 +5,7 @@ import Dispatch
 import Foundation
 import PACSLink
 
-/// `pacslink send SERVER PATH… [--recursive] [--associations N] [--json]`, or with
+/// `pacslink send SERVER PATH… [--recursive] [--associations N] [--window N] [--json]`, or with
 /// `--host H --port N --called-aet AE` instead of SERVER: C-STOREs Part 10 files (PS3.4
 /// Annex B) and reports each path. Ctrl-C aborts the associations and reports what was and
 /// was not stored. Exit 0 when every DICOM file was stored, 1 otherwise.
@@ -20,6 +20,11 @@ struct SendCommand: AsyncParsableCommand {
             DICOM Part 10 files are listed as skipped. Folders are read in name order; their \
             subfolders only with --recursive.
 
+            Each association proposes an asynchronous operations window (PS3.7 D.3.3.3) of \
+            --window C-STOREs: a server that grants it (pacslink listen, dcm4che) receives up \
+            to that many at once, each response matched to its file; one that does not \
+            (DCMTK) receives them one at a time. --window 1 proposes none.
+
             On a terminal a progress bar shows files, bytes and rate; otherwise one line per \
             file. --json prints one document at the end.
             """)
@@ -33,6 +38,8 @@ struct SendCommand: AsyncParsableCommand {
 
     @Flag(help: "Also send the files in subfolders.") var recursive = false
     @Option(help: "Associations to send over in parallel.") var associations = 1
+    @Option(help: "C-STOREs outstanding at once per association, if the server grants it (1: one at a time).")
+    var window: UInt16 = AssociationStoreOpener.defaultWindow
     @Flag(help: "Print one JSON document.") var json = false
     @Option(help: "The peer's host, instead of SERVER.") var host: String?
     @Option(help: "The peer's port, with --host.") var port: UInt16?
@@ -52,6 +59,7 @@ struct SendCommand: AsyncParsableCommand {
             guard arguments.count >= 2 else { throw ValidationError("Give SERVER and at least one file or folder.") }
         }
         guard associations >= 1 else { throw ValidationError("--associations must be at least 1.") }
+        guard window >= 1 else { throw ValidationError("--window must be at least 1.") }
         if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds.") }
     }
 
@@ -63,7 +71,8 @@ struct SendCommand: AsyncParsableCommand {
         do {
             opener = try AssociationStoreOpener(
                 host: target.host, port: target.port, calledAETitle: target.calledAET, callingAETitle: target.callingAET,
-                timeouts: .uniform(.seconds(target.timeout)), tls: try target.tls.map { try TLSContext($0) }, group: group)
+                timeouts: .uniform(.seconds(target.timeout)), tls: try target.tls.map { try TLSContext($0) }, window: window,
+                group: group)
         } catch let error as ProtocolError {
             FileHandle.standardError.write(Data("pacslink: error: \(error.detail)\n".utf8))
             throw ExitCode(ExitStatus.invalid.rawValue)

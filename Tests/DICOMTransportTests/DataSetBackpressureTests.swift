@@ -52,16 +52,72 @@ extension TransportTests {
             #expect(maximumPending > Self.highWaterMark / 2)
             #expect(maximumPending <= Self.highWaterMark + group.loops[0].readBuffer.count + (16 << 10))
         }
+
+        @Test("PS3.7 D.3.3.3 eight C-STOREs in progress at once into slow sinks: their pending bytes together stay near the mark",
+              .timeLimit(.minutes(1)))
+        func windowBoundsPendingBytesTogether() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let recorder = SinkRecorder()
+            var windowed = SlowStorageHandler.policy
+            windowed.maximumOperationsPerformed = 8
+            let policy = windowed
+            let handler = SlowStorageHandler(recorder: recorder, bytesPerTick: 32 << 10)
+            let acceptor = MultiplexedAcceptor(
+                MultiplexedAcceptor.Configuration(
+                    addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
+                    timeouts: .uniform(.seconds(10)), route: { _, _ in (policy, handler) }),
+                group: group)
+            let port = try await acceptor.start()[0].port
+            let association = try await Association.request(
+                AssociationRequest(
+                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SCP"), callingAETitle: AETitle("SCU"),
+                    presentationContexts: AssociationRequest.contexts(
+                        abstractSyntaxes: [Self.ctImageStorage], transferSyntaxes: [EchoHandler.implicitLE]),
+                    timeouts: .uniform(.seconds(10)),
+                    asynchronousOperationsWindow: AsynchronousOperationsWindow(
+                        maximumNumberOperationsInvoked: 8, maximumNumberOperationsPerformed: 1)),
+                on: group.loops[1])
+            #expect(await association.negotiated?.requestorOperationsWindow == 8)
+            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
+            let size = Self.highWaterMark
+            let statuses = try await withThrowingTaskGroup(of: DIMSEStatus?.self) { stores in
+                for messageID in UInt16(1)...8 {
+                    let chunks = ChunkCounter(remaining: size / Self.chunkSize)
+                    stores.addTask {
+                        let response = try await association.send(
+                            CStoreRQ(messageID: messageID, affectedSOPClassUID: Self.ctImageStorage, affectedSOPInstanceUID: "1.2.3.\(messageID)"),
+                            contextID: contextID, dataSet: [],
+                            more: { chunks.next() ? [UInt8](repeating: 0x5A, count: Self.chunkSize) : nil })
+                        guard case .cStoreRSP(let rsp) = response else { return nil }
+                        return rsp.status
+                    }
+                }
+                return try await stores.reduce(into: []) { $0.append($1) }
+            }
+            try await association.release()
+            await association.closed()
+            await acceptor.stop()
+
+            #expect(statuses.count == 8 && statuses.allSatisfy { $0 == .success })
+            let (received, maximumPending) = recorder.totals
+            #expect(received == 8 * size)
+            #expect(maximumPending > Self.highWaterMark / 2)
+            // As for one store: past the mark, at most the rest of one read and one PDU follow.
+            #expect(maximumPending <= Self.highWaterMark + group.loops[0].readBuffer.count + (16 << 10))
+        }
     }
 }
 
-/// Storage SCP whose sink consumes 256 KiB every 5 ms (~50 MB/s): a disk slower than loopback.
+/// Storage SCP whose sinks each consume `bytesPerTick` every 5 ms (256 KiB: ~50 MB/s): a disk
+/// slower than loopback.
 private struct SlowStorageHandler: DIMSEServiceHandler {
     static let policy = AcceptorPolicy(
         presentationContexts: PresentationContextPolicy(
             transferSyntaxes: [TransportTests.DataSetBackpressureTests.ctImageStorage: [EchoHandler.implicitLE]]),
         implementationClassUID: "1.2.3")
     let recorder: SinkRecorder
+    var bytesPerTick = 256 << 10
 
     func association(
         _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
@@ -73,7 +129,8 @@ private struct SlowStorageHandler: DIMSEServiceHandler {
     ) -> (any DIMSEDataSetSink)? {
         guard case .cStoreRQ(let rq) = request else { return nil }
         association.dataSetSinkHighWaterMark = TransportTests.DataSetBackpressureTests.highWaterMark
-        return SlowSink(request: rq, contextID: context.id, loop: association.eventLoop, recorder: recorder)
+        return SlowSink(
+            request: rq, contextID: context.id, loop: association.eventLoop, recorder: recorder, bytesPerTick: bytesPerTick)
     }
 }
 
@@ -82,11 +139,13 @@ private final class SlowSink: DIMSEDataSetSink {
     let contextID: UInt8
     let timer: LoopTimer
     let recorder: SinkRecorder
+    let bytesPerTick: Int
     private(set) var pendingByteCount = 0
     private var drained: (() -> Void)?
     private var answer: (() -> Void)?
 
-    init(request: CStoreRQ, contextID: UInt8, loop: EventLoop, recorder: SinkRecorder) {
+    init(request: CStoreRQ, contextID: UInt8, loop: EventLoop, recorder: SinkRecorder, bytesPerTick: Int) {
+        self.bytesPerTick = bytesPerTick
         self.request = request
         self.contextID = contextID
         self.recorder = recorder
@@ -96,7 +155,7 @@ private final class SlowSink: DIMSEDataSetSink {
 
     func append(_ fragment: ArraySlice<UInt8>) {
         pendingByteCount += fragment.count
-        recorder.appended(fragment.count, pending: pendingByteCount)
+        recorder.appended(fragment.count)
     }
 
     func setDrainHandler(_ handler: @escaping () -> Void) {
@@ -118,7 +177,9 @@ private final class SlowSink: DIMSEDataSetSink {
 
     private func consume() {
         guard pendingByteCount > 0 else { return }
-        pendingByteCount -= min(pendingByteCount, 256 << 10)
+        let consumed = min(pendingByteCount, bytesPerTick)
+        pendingByteCount -= consumed
+        recorder.consumed(consumed)
         drained?()
         if pendingByteCount == 0 { complete() }
     }
@@ -131,17 +192,24 @@ private final class SlowSink: DIMSEDataSetSink {
     }
 }
 
-/// What the sink received and the most it held at once, read by the test after the store.
+/// What the sinks received and the most they held together at once, read by the test after
+/// the stores.
 private final class SinkRecorder: @unchecked Sendable {
     private let lock = PThreadLock()
     private var received = 0
+    private var pending = 0
     private var maximumPending = 0
 
-    func appended(_ count: Int, pending: Int) {
+    func appended(_ count: Int) {
         lock.withLock {
             received += count
+            pending += count
             maximumPending = max(maximumPending, pending)
         }
+    }
+
+    func consumed(_ count: Int) {
+        lock.withLock { pending -= count }
     }
 
     var totals: (received: Int, maximumPending: Int) { lock.withLock { (received, maximumPending) } }

@@ -18,6 +18,13 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
     var refuseAssociation = false
     /// Called when a store starts (to cancel the sending task in a test).
     var onStore: @Sendable (String) -> Void = { _ in }
+    /// The operations window the fake grants (PS3.7 D.3.3.3), and how long a store of these
+    /// SOP instances takes (to answer out of order).
+    var window = 1
+    var delays: [String: Duration] = [:]
+    /// Most C-STOREs seen outstanding at once.
+    private(set) var mostInFlight = 0
+    private var inFlight = 0
     private(set) var received: [String: [UInt8]] = [:]
     private(set) var opened = 0
     private(set) var aborted = 0
@@ -48,9 +55,18 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
         /// Small PDUs, so that the tests' data sets go in several fragments.
         nonisolated(nonsending) func peerMaximumLength() async -> UInt32 { 64 }
 
+        nonisolated(nonsending) func operationsWindow() async -> Int { peer.window }
+
         nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
             let request = message.request
             peer.onStore(request.affectedSOPInstanceUID)
+            let delay = peer.lock.withLock {
+                peer.inFlight += 1
+                peer.mostInFlight = max(peer.mostInFlight, peer.inFlight)
+                return peer.delays[request.affectedSOPInstanceUID]
+            }
+            defer { peer.lock.withLock { peer.inFlight -= 1 } }
+            if let delay { try await Task.sleep(for: delay) }
             try Task.checkCancellation()
             let bytes = try message.allDataSetBytes()
             let status: DIMSEStatus = try peer.lock.withLock {
@@ -132,6 +148,36 @@ struct StoreSCUTests {
         #expect(report.results.map(\.category) == [.success, .failure, .success])
         #expect(report.results[1].reason == "aborted by the peer")
         #expect(peer.opened == 2 && peer.aborted == 1 && peer.released == 1)
+    }
+
+    @Test("PS3.7 D.3.3.3 with a window, several C-STOREs are outstanding; out-of-order responses reach their files; a failure status stops nothing")
+    func window() async throws {
+        let peer = FakeStorePeer()
+        peer.window = 4
+        peer.acceptedSyntaxes.insert(TransferSyntax.jpegBaseline.uid)
+        peer.delays = ["1.1": .milliseconds(200)]
+        peer.statuses = ["1.2": DIMSEStatus(code: 0xA700), "1.3": DIMSEStatus(code: 0xB000)]
+        let report = await StoreSCU(opener: peer).send(
+            SendScanner.scan([explicit, implicit, jpeg, mr], recursive: false), associations: 1)
+        #expect(report.results.map(\.path) == [explicit, implicit, jpeg, mr])
+        #expect(report.results.map(\.category) == [.success, .failure, .warning, .success])
+        #expect(report.results[1].status?.code == 0xA700)
+        #expect(peer.mostInFlight > 1 && peer.mostInFlight <= 4)
+        #expect(peer.received["1.1"] == [UInt8](repeating: 0x41, count: 40))
+        #expect(peer.received["1.4"]?.count == 10)
+        #expect(peer.opened == 1 && peer.released == 1 && peer.aborted == 0)
+    }
+
+    @Test("PS3.8 7.3 with a window, the C-STORE that breaks the association fails alone; the other files are stored")
+    func windowBroken() async throws {
+        let peer = FakeStorePeer()
+        peer.window = 4
+        peer.breaking = ["1.2"]
+        peer.delays = ["1.1": .milliseconds(100)]
+        let report = await StoreSCU(opener: peer).send(SendScanner.scan([explicit, implicit, mr], recursive: false), associations: 1)
+        #expect(report.results.map(\.category) == [.success, .failure, .success])
+        #expect(report.results[1].reason == "aborted by the peer")
+        #expect(peer.aborted >= 1)
     }
 
     @Test("PS3.10 7 a file gone between the scan and the send fails with the reason; the files around it are stored")

@@ -10,16 +10,21 @@ public struct AcceptorPolicy: Sendable, Hashable {
     public var maximumLength: UInt32
     public var implementationClassUID: String
     public var implementationVersionName: String?
+    /// How many operations we perform at once on one association (PS3.7 §D.3.3.3): the most
+    /// we grant a requestor that proposes an Asynchronous Operations Window; 0 = unlimited,
+    /// 1 (the default) = synchronous.
+    public var maximumOperationsPerformed: UInt16
 
     public init(
         presentationContexts: PresentationContextPolicy, requestorSCPAllowed: Set<String> = [],
         maximumLength: UInt32 = PDUDecoder.defaultMaximumPDULength, implementationClassUID: String,
-        implementationVersionName: String? = nil
+        implementationVersionName: String? = nil, maximumOperationsPerformed: UInt16 = 1
     ) {
         self.presentationContexts = presentationContexts
         self.requestorSCPAllowed = requestorSCPAllowed
         self.maximumLength = maximumLength
         self.implementationClassUID = implementationClassUID
         self.implementationVersionName = implementationVersionName
+        self.maximumOperationsPerformed = maximumOperationsPerformed
     }
 }

@@ -4,8 +4,8 @@
 public enum AssociationNegotiation {
     /// The acceptor's answer to `rq`: each presentation context answered by the policy, role
     /// selections answered, our Maximum Length and implementation identification, and an
-    /// asynchronous operations window of 1/1 when one was proposed (PS3.8 §D.3.3.3: we perform
-    /// operations one at a time). Returns the A-ASSOCIATE-AC to send and what was agreed.
+    /// Asynchronous Operations Window when one was proposed (`window(answering:performing:)`).
+    /// Returns the A-ASSOCIATE-AC to send and what was agreed.
     public static func accept(_ rq: AssociateRQ, policy: AcceptorPolicy) -> (AssociateAC, NegotiatedAssociation) {
         let results = policy.presentationContexts.answer(rq.presentationContexts)
         let acceptedIDs = Set(results.filter { $0.result == .acceptance }.map(\.id))
@@ -14,7 +14,9 @@ public enum AssociationNegotiation {
         let ourInformation = UserInformation(
             maximumLength: policy.maximumLength, implementationClassUID: policy.implementationClassUID,
             implementationVersionName: policy.implementationVersionName,
-            asynchronousOperationsWindow: rq.userInformation.asynchronousOperationsWindow.map { _ in .synchronous },
+            asynchronousOperationsWindow: rq.userInformation.asynchronousOperationsWindow.map {
+                window(answering: $0, performing: policy.maximumOperationsPerformed)
+            },
             roleSelections: RoleSelectionNegotiation.answer(
                 rq.userInformation.roleSelections, acceptedAbstractSyntaxes: acceptedAbstractSyntaxes,
                 requestorSCPAllowed: policy.requestorSCPAllowed))
@@ -23,6 +25,18 @@ public enum AssociationNegotiation {
             userInformation: ourInformation, applicationContextName: rq.applicationContextName)
         let agreed = outcome(rq: rq, ac: ac, peer: rq.userInformation)
         return (ac, agreed)
+    }
+
+    /// The acceptor's answer to a proposed Asynchronous Operations Window (PS3.7 §D.3.3.3):
+    /// it performs at most what the requestor proposed to invoke and at most `performing`
+    /// (0 = unlimited on either side), and invokes one operation at a time itself (within what
+    /// the requestor proposed to perform: 1 fits any value, 0 being unlimited).
+    public static func window(
+        answering proposed: AsynchronousOperationsWindow, performing: UInt16
+    ) -> AsynchronousOperationsWindow {
+        let invoked = proposed.maximumNumberOperationsInvoked
+        let performed = invoked == 0 ? performing : performing == 0 ? invoked : min(invoked, performing)
+        return AsynchronousOperationsWindow(maximumNumberOperationsInvoked: 1, maximumNumberOperationsPerformed: performed)
     }
 
     /// The requestor's reading of the acceptor's A-ASSOCIATE-AC: the accepted contexts with

@@ -9,8 +9,16 @@ public struct NegotiatedAssociation: Sendable, Hashable {
     /// The peer's implementation identification (PS3.8 §D.3.3.2), for logs.
     public var peerImplementationClassUID: String?
     public var peerImplementationVersionName: String?
-    /// The agreed window (PS3.8 §D.3.3.3); 1/1 when not negotiated.
+    /// The agreed window as the A-ASSOCIATE-AC stated it (PS3.7 §D.3.3.3, the acceptor's
+    /// values); 1/1 when not negotiated.
     public var asynchronousOperationsWindow: AsynchronousOperationsWindow
+
+    /// How many requests the association-requestor may have outstanding (the acceptor's
+    /// Maximum-number-operations-performed, PS3.7 §D.3.3.3); 0 = unlimited.
+    public var requestorOperationsWindow: UInt16 { asynchronousOperationsWindow.maximumNumberOperationsPerformed }
+    /// How many requests the association-acceptor may have outstanding (its
+    /// Maximum-number-operations-invoked); 0 = unlimited.
+    public var acceptorOperationsWindow: UInt16 { asynchronousOperationsWindow.maximumNumberOperationsInvoked }
 
     public init(
         acceptedContexts: [AcceptedPresentationContext], results: [PresentationContextAC],

@@ -1,18 +1,28 @@
 extension Association {
-    /// Read backpressure: when `sink` holds more than `dataSetSinkHighWaterMark` unconsumed
-    /// bytes (a disk slower than the network), stop reading from the connection — TCP flow
-    /// control then slows the peer — until the sink drains to half the mark.
+    /// Read backpressure: when the sinks of the requests being performed (`sink`, and under an
+    /// Asynchronous Operations Window those still writing earlier data sets) hold more than
+    /// `dataSetSinkHighWaterMark` unconsumed bytes (a disk slower than the network), stop
+    /// reading from the connection — TCP flow control then slows the peer — until they drain
+    /// to half the mark.
     func pauseReadingIfBackedUp(_ sink: any DIMSEDataSetSink) {
-        guard readPausedBy == nil, sink.pendingByteCount > dataSetSinkHighWaterMark, let channel else { return }
+        guard readPausedBy == nil, pendingSinkBytes > dataSetSinkHighWaterMark, let channel else { return }
         readPausedBy = sink
         idleTimer?.cancel()  // waiting for our own disk is not the peer being idle
-        sink.setDrainHandler { [weak self] in self?.enterFromLoop { $0.dataSetSinkDrained() } }
+        for case let performed? in performing.values {
+            performed.setDrainHandler { [weak self] in self?.enterFromLoop { $0.dataSetSinkDrained() } }
+        }
         channel.pauseReading()
     }
 
-    /// The pausing sink consumed some bytes: resume reading once it is at half the mark.
-    private func dataSetSinkDrained() {
-        guard let sink = readPausedBy, sink.pendingByteCount <= dataSetSinkHighWaterMark / 2 else { return }
+    /// Bytes held unconsumed by the sinks of the requests being performed.
+    private var pendingSinkBytes: Int {
+        performing.values.reduce(0) { $0 + ($1?.pendingByteCount ?? 0) }
+    }
+
+    /// A sink consumed some bytes, or a request was answered: resume reading once the sinks
+    /// are at half the mark.
+    func dataSetSinkDrained() {
+        guard readPausedBy != nil, pendingSinkBytes <= dataSetSinkHighWaterMark / 2 else { return }
         readPausedBy = nil
         if core.state == .sta6 { armIdleTimer() }
         channel?.resumeReading()

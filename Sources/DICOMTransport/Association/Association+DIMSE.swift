@@ -47,6 +47,10 @@ extension Association {
     public func respond(_ response: some DIMSEMessage, contextID: UInt8, dataSet: [UInt8]? = nil) -> Bool {
         guard let actions = message(response, dataSet: dataSet, contextID: contextID) else { return false }
         perform(actions)
+        if let final = response as? any DIMSEResponse, !final.status.isPending {
+            performing.removeValue(forKey: final.messageIDBeingRespondedTo)
+            if readPausedBy != nil { dataSetSinkDrained() }
+        }
         return true
     }
 
@@ -86,8 +90,10 @@ extension Association {
             // A request from the peer while we wait (a C-GET's C-STORE sub-operation) is the
             // retrieve making progress: its final response may follow much later.
             if !command.commandField.isResponse { extendResponseWait() }
+            if command.commandField != .cCancelRQ, !command.commandField.isResponse { try startPerforming(command.messageID) }
             if command.hasDataSet, !command.commandField.isResponse, let handler, let context = negotiated?.context(id: contextID) {
                 incomingSink = handler.association(self, streamDataSetOf: command, context: context)
+                if let incomingSink { performing[command.messageID] = incomingSink }
             }
         case .dataSetFragment(_, let bytes, _):
             if let incomingSink {
@@ -117,7 +123,11 @@ extension Association {
                 return
             }
             guard let waiter = responses.removeValue(forKey: command.messageID) else { return }
-            if responses.isEmpty { phaseTimer?.cancel() }
+            if responses.isEmpty {
+                phaseTimer?.cancel()
+            } else {
+                startPhaseTimer(timeouts.dimse, "waiting for the \(responses.count) outstanding responses")
+            }
             waiter.resume(returning: .success(command))
         } else if let handler, let context = negotiated?.context(id: contextID) {
             handler.association(self, received: command, dataSet: dataSet, context: context)
@@ -128,6 +138,18 @@ extension Association {
 }
 
 extension Association {
+    /// A request (an operation, PS3.7 §D.3.3.3) arrived: count it until its final response.
+    /// As acceptor, one beyond the window we granted is a protocol violation: the association
+    /// is aborted (AA-8, invalid PDU parameter value), like any other DIMSE violation.
+    private func startPerforming(_ messageID: UInt16) throws(ProtocolError) {
+        if role == .acceptor, let window = negotiated?.requestorOperationsWindow, window != 0, performing.count >= window {
+            throw ProtocolError(
+                .invalidValue, field: "Asynchronous Operations Window",
+                "request \(messageID) while \(performing.count) are outstanding; \(window) at a time were agreed")
+        }
+        performing.updateValue(nil, forKey: messageID)
+    }
+
     /// Restarts the DIMSE timer while a response is awaited: for work the peer does on our
     /// behalf that this association does not see — the C-STORE sub-operations of a C-MOVE
     /// arrive on another association (PS3.4 §C.4.2.3), and a PACS need not send Pending

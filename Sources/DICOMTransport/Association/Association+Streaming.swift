@@ -39,12 +39,56 @@ extension Association {
     /// stops reading for `timeouts.dimse` fails the association. When `more` throws, the
     /// half-sent message cannot be completed: the association is aborted and the error
     /// rethrown. Association failures throw `AssociationError`.
+    ///
+    /// Several sends may be in progress at once, up to the agreed Asynchronous Operations
+    /// Window (`NegotiatedAssociation.requestorOperationsWindow`, PS3.7 §D.3.3.3; the caller
+    /// keeps within it): their messages go out one after another, whole, and each send
+    /// returns the response that answers its Message ID, in whatever order they come.
     public func send(encoded message: EncodedRequest) async throws -> DIMSECommand {
         guard negotiated?.context(id: message.contextID) != nil else {
             throw failure ?? notPermitted("send on presentation context \(message.contextID), which was not accepted")
         }
         guard responses[message.messageID] == nil else { throw notPermitted("send \(message.commandField)") }
         enter(.dimse)
+        try await beginTransmitting()
+        let last: [AssociationAction]
+        do {
+            last = try await transmitAllButLast(message)
+        } catch {
+            endTransmitting()
+            throw error
+        }
+        // The last PDUs go out once the waiter is registered: the response can then never
+        // arrive before anyone listens for it.
+        startPhaseTimer(timeouts.dimse, "waiting for the \(message.commandField) response")
+        let result = await withCheckedContinuation { continuation in
+            responses[message.messageID] = continuation
+            perform(last)
+            endTransmitting()
+        }
+        return try result.get()
+    }
+
+    /// Waits for the turn to write a message: under an Asynchronous Operations Window several
+    /// sends are in progress, but one message's PDUs go out before the next one's begin (PS3.8
+    /// §9.3.5). Throws when the association failed meanwhile.
+    private func beginTransmitting() async throws(AssociationError) {
+        while transmitting, failure == nil {
+            await withCheckedContinuation { transmitWaiters.append($0) }
+        }
+        if let failure { throw failure }
+        transmitting = true
+    }
+
+    /// Gives the turn to write to the next waiting sender.
+    private func endTransmitting() {
+        transmitting = false
+        if !transmitWaiters.isEmpty { transmitWaiters.removeFirst().resume() }
+    }
+
+    /// Writes `message` but its last PDUs, pausing while the channel is not writable, and
+    /// returns the actions that write the last ones.
+    private func transmitAllButLast(_ message: EncodedRequest) async throws -> [AssociationAction] {
         var pdus = message.first
         if let more = message.more {
             while true {
@@ -62,16 +106,17 @@ extension Association {
                 if next.isLast { break }
             }
         }
-        // The last PDUs go out once the waiter is registered: the response can then never
-        // arrive before anyone listens for it.
+        guard responses[message.messageID] == nil else { throw notPermitted("send \(message.commandField)") }
         let actions = core.sendPData(pdus)
         guard case .write = actions.first else { throw notPermitted("send \(message.commandField)") }
-        startPhaseTimer(timeouts.dimse, "waiting for the \(message.commandField) response")
-        let result = await withCheckedContinuation { continuation in
-            responses[message.messageID] = continuation
-            perform(actions)
-        }
-        return try result.get()
+        return actions
+    }
+
+    /// Wakes every sender waiting for its turn: the association failed.
+    func resumeTransmitWaiters() {
+        let waiters = transmitWaiters
+        transmitWaiters = []
+        for waiter in waiters { waiter.resume() }
     }
 
     /// Room for the PDU and PDV headers of a chunk's fragments, beyond its bytes.

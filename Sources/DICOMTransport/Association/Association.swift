@@ -46,6 +46,15 @@ public actor Association: LoopBoundActor {
     /// Per outstanding request: who hears its pending responses (C-FIND matches, C-MOVE/C-GET
     /// progress).
     var pendingHandlers: [UInt16: PendingResponseHandler] = [:]
+    /// Requests received and not yet finally answered, by Message ID, with the sink of their
+    /// data set when it was streamed: the operations we perform (at most the agreed
+    /// Asynchronous Operations Window, PS3.7 §D.3.3.3).
+    var performing: [UInt16: (any DIMSEDataSetSink)?] = [:]
+    /// True while a message's PDUs are being written: another message's must wait (PS3.8
+    /// §9.3.5: a message's fragments are sent in sequence, none of another message between).
+    var transmitting = false
+    /// Senders waiting for `transmitting` to clear.
+    var transmitWaiters: [CheckedContinuation<Void, Never>] = []
     var decider: (@Sendable (AssociateRQ, String) -> AcceptorDecision)?
 
     var establishing: CheckedContinuation<Result<Void, AssociationError>, Never>?
@@ -195,6 +204,7 @@ public actor Association: LoopBoundActor {
         responses = [:]
         for waiter in waiting.values { waiter.resume(returning: .failure(reported)) }
         resumeWritabilityWaiters()
+        resumeTransmitWaiters()
     }
 
     /// Wakes paused senders: the channel drained, or the association failed.
@@ -215,6 +225,7 @@ public actor Association: LoopBoundActor {
         incomingSink = nil
         readPausedBy = nil
         pendingHandlers = [:]
+        performing = [:]
         for timer in [artimTimer, phaseTimer, idleTimer] { timer?.cancel() }
         resumeWritabilityWaiters()
         if establishing != nil || releasing != nil || !responses.isEmpty {

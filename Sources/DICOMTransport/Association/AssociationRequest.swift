@@ -14,12 +14,15 @@ public struct AssociationRequest: Sendable {
     public var timeouts: AssociationTimeouts
     /// TLS (PS3.15 Annex B.1) with this context; `nil`: plain TCP.
     public var tls: TLSContext?
+    /// The Asynchronous Operations Window to propose (PS3.7 §D.3.3.3); `nil`: none, the
+    /// association is synchronous. The acceptor's answer is `NegotiatedAssociation.requestorOperationsWindow`.
+    public var asynchronousOperationsWindow: AsynchronousOperationsWindow?
 
     public init(
         host: String, port: UInt16, calledAETitle: AETitle, callingAETitle: AETitle,
         presentationContexts: [PresentationContextRQ], maximumLength: UInt32 = PDUDecoder.defaultMaximumPDULength,
         roleSelections: [RoleSelection] = [], timeouts: AssociationTimeouts = AssociationTimeouts(),
-        tls: TLSContext? = nil
+        tls: TLSContext? = nil, asynchronousOperationsWindow: AsynchronousOperationsWindow? = nil
     ) {
         self.host = host
         self.port = port
@@ -30,6 +33,7 @@ public struct AssociationRequest: Sendable {
         self.roleSelections = roleSelections
         self.timeouts = timeouts
         self.tls = tls
+        self.asynchronousOperationsWindow = asynchronousOperationsWindow
     }
 
     /// One context per abstract syntax, IDs 1, 3, 5, …, each offering `transferSyntaxes`.
@@ -45,6 +49,7 @@ public struct AssociationRequest: Sendable {
             calledAETitle: calledAETitle, callingAETitle: callingAETitle, presentationContexts: presentationContexts,
             userInformation: UserInformation(
                 maximumLength: maximumLength, implementationClassUID: UID.implementationClassUID,
-                implementationVersionName: UID.implementationVersionName, roleSelections: roleSelections))
+                implementationVersionName: UID.implementationVersionName,
+                asynchronousOperationsWindow: asynchronousOperationsWindow, roleSelections: roleSelections))
     }
 }

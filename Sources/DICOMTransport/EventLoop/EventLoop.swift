@@ -199,9 +199,13 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
         }
     }
 
+    /// A job runs isolated to the loop as serial executor (actors bound to it) and with the
+    /// loop as its task executor (tasks that prefer it): run as serial-executor jobs only,
+    /// child tasks preferring the loop that entered an actor bound to it hung now and then
+    /// (`pacslink send` with an operations window: every thread idle, a C-STORE never started).
     private func run(_ job: Job) {
         switch job {
-        case .swift(let job): job.runSynchronously(on: asUnownedSerialExecutor())
+        case .swift(let job): job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
         case .closure(let body): body()
         }
     }

@@ -49,6 +49,12 @@ public struct StorageSCP: DIMSEServiceHandler {
     /// this is also the read memory per association beyond the socket's.
     public static let maximumPDULength: UInt32 = 256 << 10
 
+    /// How many C-STOREs of one association we perform at once by default when the requestor
+    /// proposes an Asynchronous Operations Window (PS3.7 §D.3.3.3): each is written on the
+    /// thread pool and answered when its file is in place, while the next ones arrive; the
+    /// association's read backpressure bounds the bytes they hold together.
+    public static let operationsWindow: UInt16 = 16
+
     /// Every non-retired storage SOP class and Verification; `preferred` (a server's
     /// compression) first when the requestor proposes it, else Explicit then Implicit VR Little
     /// Endian (deflate is never accepted: the writer stores data sets as received). Advertises

@@ -20,6 +20,9 @@ public protocol StoreAssociation: Sendable {
     /// The peer's Maximum Length (PS3.8 §D.1), which the PDUs of a `StoreMessage` must fit;
     /// 0 = unlimited.
     nonisolated(nonsending) func peerMaximumLength() async -> UInt32
+    /// How many C-STOREs may be outstanding at once (the agreed Asynchronous Operations
+    /// Window, PS3.7 §D.3.3.3); 1 = one at a time.
+    nonisolated(nonsending) func operationsWindow() async -> Int
     /// Sends `message` (read and encoded off the loop) and returns the C-STORE-RSP (PS3.7
     /// §9.1.1). A throw leaves the association unusable.
     nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP
@@ -32,6 +35,7 @@ public protocol StoreAssociation: Sendable {
 extension StoreAssociation {
     public var isolation: (any Actor)? { nil }
     public var executor: (any TaskExecutor)? { nil }
+    public nonisolated(nonsending) func operationsWindow() async -> Int { 1 }
 }
 
 /// Opens associations to one peer, proposing the given presentation contexts.

@@ -36,13 +36,14 @@ public struct StoreSCU: Sendable {
     }
 
     /// One planned association; re-opened for the files left when a C-STORE breaks it.
+    /// Results in the plan's order.
     func send(_ plan: SendPlan.Association, events: @escaping @Sendable (SendEvent) -> Void) async -> [SendFileResult] {
-        var results: [SendFileResult] = []
-        var pending = plan.files[...]
+        var results: [(index: Int, result: SendFileResult)] = []
+        var pending = Array(plan.files.indices)
         func notSent(_ outcome: SendFileResult.Outcome) {
-            for file in pending {
-                let result = SendFileResult(path: file.path, file: file, outcome: outcome)
-                results.append(result)
+            for index in pending {
+                let result = SendFileResult(path: plan.files[index].path, file: plan.files[index], outcome: outcome)
+                results.append((index, result))
                 events(.finished(result))
             }
         }
@@ -59,32 +60,40 @@ public struct StoreSCU: Sendable {
                 break
             }
             let files = pending
-            let (sent, broken) = await withTaskExecutorPreference(association.executor) {
+            let done = await withTaskExecutorPreference(association.executor) {
                 await send(files, plan: plan, over: association, events: events, isolation: association.isolation)
             }
-            results += sent
-            pending = pending.dropFirst(sent.count)
-            if broken || Task.isCancelled {
+            results += done.results
+            pending = done.left
+            if done.broken || Task.isCancelled {
                 await association.abort()
             } else {
                 try? await association.release()
             }
         }
-        return results
+        return results.sorted { $0.index < $1.index }.map(\.result)
     }
 
-    /// Sends `files` over `association`, isolated to it (its event loop): each C-STORE is
-    /// awaited without an executor switch. A task on the global pool opens the files and
-    /// encodes their messages ahead (`ReadAhead`), so the loop only writes and reads. Returns
-    /// the results of the files done, in order, and whether the association broke (the files
-    /// after the last result are then left for a new one).
+    /// Sends the files of `plan` at `indices` over `association`, isolated to it (its event
+    /// loop): each C-STORE is awaited without an executor switch. A task on the global pool
+    /// opens the files and encodes their messages ahead (`ReadAhead`), so the loop only writes
+    /// and reads. Up to the association's operations window (PS3.7 §D.3.3.3) C-STOREs are
+    /// outstanding at once, each response matched to its file by Message ID.
+    ///
+    /// Returns the results of the files done, the files left for a new association, and
+    /// whether the association broke. When it breaks, the files whose C-STORE was in flight
+    /// are retried on a new one, except the one that broke it: a file that failed on its own
+    /// (a read error), else the first to fail — one file is charged per broken association,
+    /// as without a window. An interrupted send (Ctrl-C) retries nothing.
     private func send(
-        _ files: ArraySlice<SendFile>, plan: SendPlan.Association, over association: any StoreAssociation,
+        _ indices: [Int], plan: SendPlan.Association, over association: any StoreAssociation,
         events: @escaping @Sendable (SendEvent) -> Void, isolation: isolated (any Actor)?
-    ) async -> (results: [SendFileResult], broken: Bool) {
+    ) async -> (results: [(index: Int, result: SendFileResult)], left: [Int], broken: Bool) {
         let answers = await association.contextResults()
         let maximumLength = await association.peerMaximumLength()
-        let contextIDs = files.map { file -> Result<UInt8, StoreRefusal> in
+        let window = max(1, await association.operationsWindow())
+        let contextIDs = indices.map { index -> Result<UInt8, StoreRefusal> in
+            let file = plan.files[index]
             let contextID = plan.contextID(for: file)
             let refusal = Self.refusal(contextID.flatMap { answers[$0] }, for: file)
             guard let contextID, refusal == nil else {
@@ -92,7 +101,7 @@ public struct StoreSCU: Sendable {
             }
             return .success(contextID)
         }
-        let toRead = zip(files, contextIDs).compactMap { file, id in (try? id.get()).map { (file, $0) } }
+        let toRead = zip(indices, contextIDs).compactMap { index, id in (try? id.get()).map { (plan.files[index], $0) } }
         let readAhead = ReadAhead<Result<StoreMessage, FileError>>()
         let reader = Task.detached { [priority] in
             var messageID: UInt16 = 0
@@ -115,42 +124,89 @@ public struct StoreSCU: Sendable {
             reader.cancel()
             readAhead.cancel()
         }
-        var results: [SendFileResult] = []
-        func finish(_ file: SendFile, _ outcome: SendFileResult.Outcome) {
-            let result = SendFileResult(path: file.path, file: file, outcome: outcome)
-            results.append(result)
+        var results: [(index: Int, result: SendFileResult)] = []
+        var left: [Int] = []
+        func finish(_ index: Int, _ outcome: SendFileResult.Outcome) {
+            let result = SendFileResult(path: plan.files[index].path, file: plan.files[index], outcome: outcome)
+            results.append((index, result))
             events(.finished(result))
         }
-        for (file, contextID) in zip(files, contextIDs) {
-            if case .failure(let refusal) = contextID {
-                finish(file, .failed(refusal.reason))
-                continue
+        // The C-STOREs that broke the association (or failed with it), until all are in.
+        var casualties: [(index: Int, outcome: StoreOutcome)] = []
+        await withTaskGroup(of: (Int, StoreOutcome).self) { group in
+            var inFlight = 0
+            func collect(_ done: (Int, StoreOutcome)) {
+                inFlight -= 1
+                if done.1.breaksAssociation {
+                    casualties.append(done)
+                } else {
+                    finish(done.0, done.1.result)
+                }
             }
-            guard !Task.isCancelled, let message = await readAhead.next(), !Task.isCancelled else {
-                finish(file, .notSent("interrupted"))
-                continue
+            for (index, contextID) in zip(indices, contextIDs) {
+                if case .failure(let refusal) = contextID {
+                    finish(index, .failed(refusal.reason))
+                    continue
+                }
+                if !casualties.isEmpty {
+                    left.append(index)
+                    continue
+                }
+                guard !Task.isCancelled, let message = await readAhead.next(), !Task.isCancelled else {
+                    finish(index, .notSent("interrupted"))
+                    continue
+                }
+                switch message {
+                case .failure(let error):
+                    finish(index, .failed(error.detailWithOffset))
+                case .success(let message):
+                    while inFlight >= window, let done = await group.next() { collect(done) }
+                    guard casualties.isEmpty else {
+                        left.append(index)
+                        continue
+                    }
+                    inFlight += 1
+                    if window == 1 {
+                        // Synchronous: awaited here, isolated to the association (no child task).
+                        collect((index, await store(message, on: association)))
+                    } else {
+                        // Children inherit the preference for the association's loop.
+                        group.addTask { (index, await store(message, on: association)) }
+                    }
+                }
             }
-            switch message {
-            case .failure(let error):
-                finish(file, .failed(error.detailWithOffset))
-            case .success(let message):
-                let outcome = await store(message, on: association)
-                finish(file, outcome.result)
-                if outcome.breaksAssociation { return (results, true) }
+            while let done = await group.next() { collect(done) }
+        }
+        // One file is charged per broken association: one that failed on its own, else the
+        // first to fail; the others are retried (nothing is retried once interrupted).
+        let charged = casualties.contains { !$0.outcome.retryable } ? casualties.filter { !$0.outcome.retryable } : Array(casualties.prefix(1))
+        for casualty in casualties {
+            if Task.isCancelled {
+                // A store can fail with the abort before its own task is marked cancelled.
+                finish(casualty.index, casualty.outcome.retryable ? Self.interruptedWhileSending : casualty.outcome.result)
+            } else if charged.contains(where: { $0.index == casualty.index }) {
+                finish(casualty.index, casualty.outcome.result)
+            } else {
+                left.append(casualty.index)
             }
         }
-        return (results, false)
+        return (results, left.sorted(), !casualties.isEmpty)
     }
+
+    /// A file whose C-STORE was in flight when the send was interrupted.
+    static let interruptedWhileSending = SendFileResult.Outcome.notSent("interrupted while sending; the peer did not confirm it")
 
     /// Why a file has no context to go on.
     private struct StoreRefusal: Error {
         var reason: String
     }
 
-    /// A file's outcome, and whether the association is still usable after it.
+    /// A file's outcome, whether the association is still usable after it, and whether the
+    /// failure was the association's rather than the file's (another association may succeed).
     struct StoreOutcome {
         var result: SendFileResult.Outcome
         var breaksAssociation: Bool
+        var retryable = false
     }
 
     private nonisolated(nonsending) func store(_ message: StoreMessage, on association: any StoreAssociation) async -> StoreOutcome {
@@ -167,9 +223,8 @@ public struct StoreSCU: Sendable {
         } catch let error as FileError {
             return StoreOutcome(result: .failed(error.detailWithOffset), breaksAssociation: true)
         } catch {
-            let outcome: SendFileResult.Outcome = Task.isCancelled
-                ? .notSent("interrupted while sending; the peer did not confirm it") : .failed("\(error)")
-            return StoreOutcome(result: outcome, breaksAssociation: true)
+            let outcome: SendFileResult.Outcome = Task.isCancelled ? Self.interruptedWhileSending : .failed("\(error)")
+            return StoreOutcome(result: outcome, breaksAssociation: true, retryable: !Task.isCancelled)
         }
     }
 
