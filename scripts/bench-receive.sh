@@ -132,7 +132,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
 
 {
     echo "Run $(date -u '+%Y-%m-%d %H:%M UTC') on $(uname -srm), $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')),"
-    echo "load average $LOAD_BEFORE before and $LOAD_AFTER after (shared machine: other builds ran)."
+    echo "load average $LOAD_BEFORE before and $LOAD_AFTER after (senders and receivers share the same cores)."
     echo "$COUNT files of $FILE_BYTES bytes (CT, Explicit VR Little Endian), each sent $SEND_REPEAT times"
     echo "(storescu +II: a new SOP Instance UID each time). PDU size: each receiver's default Maximum"
     echo "Length, which the senders respect: 256 KiB for \`pacslink listen\`, 16 KiB for \`storescp\`."
