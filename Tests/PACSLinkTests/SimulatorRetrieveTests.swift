@@ -25,26 +25,50 @@ struct SimulatorRetrieveTests {
             studyInstanceUID: Self.studyUID, method: method)
     }
 
+    /// Retrieves the study by C-MOVE from a simulator built with `omitMoveOriginator` and
+    /// `misbehaviour` into our Storage SCP on a folder of its own, with `timeout` for every wait.
+    func move(
+        omitMoveOriginator: Bool = false, misbehaviour: SimulatedPACS.Misbehaviour = .init(), timeout: Duration = .seconds(5)
+    ) async throws -> (RetrieveOutcome, TemporaryDirectory) {
+        let root = try TemporaryDirectory(prefix: "simulator-move")
+        let store = InstanceStore(layout: StorageLayout(root: root.url))
+        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
+        let listener = try StorageListener.make(
+            addresses: [.init(host: "127.0.0.1", port: 0)], aeTitle: "PACSLINK", store: store, coordinator: coordinator, group: group)
+        let listenPort = try await listener.start()[0].port
+        let pacs = try SimulatedPACS(
+            .init(
+                aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(),
+                destinations: ["PACSLINK": .init(host: "127.0.0.1", port: listenPort)], omitMoveOriginator: omitMoveOriginator,
+                misbehaviour: misbehaviour),
+            group: group)
+        let port = try await pacs.start()
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: timeout)
+        let outcome = try await MoveSCU.retrieve(
+            target, request: request(method: .move), listenPort: listenPort, coordinator: coordinator, on: group.next())
+        await pacs.stop()
+        await listener.stop()
+        return (outcome, root)
+    }
+
+    /// Retrieves the study by C-GET from a simulator with `misbehaviour`, `timeout` for every wait.
+    func get(misbehaviour: SimulatedPACS.Misbehaviour = .init(), timeout: Duration = .seconds(5)) async throws -> (RetrieveOutcome, TemporaryDirectory) {
+        let root = try TemporaryDirectory(prefix: "simulator-get")
+        let store = InstanceStore(layout: StorageLayout(root: root.url))
+        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
+        let pacs = try SimulatedPACS(
+            .init(aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(), misbehaviour: misbehaviour), group: group)
+        let port = try await pacs.start()
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: timeout)
+        let outcome = try await GetSCU.retrieve(target, request: request(method: .get), store: store, coordinator: coordinator, on: group.next())
+        await pacs.stop()
+        return (outcome, root)
+    }
+
     @Test("PS3.4 C.4.2: MoveSCU retrieves a study from the simulator into RetrievedFiles, with and without Move Originator fields")
     func move() async throws {
         for omit in [false, true] {
-            let root = try TemporaryDirectory(prefix: "simulator-move")
-            let store = InstanceStore(layout: StorageLayout(root: root.url))
-            let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
-            let listener = try StorageListener.make(
-                addresses: [.init(host: "127.0.0.1", port: 0)], aeTitle: "PACSLINK", store: store, coordinator: coordinator, group: group)
-            let listenPort = try await listener.start()[0].port
-            let pacs = try SimulatedPACS(
-                .init(
-                    aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(),
-                    destinations: ["PACSLINK": .init(host: "127.0.0.1", port: listenPort)], omitMoveOriginator: omit),
-                group: group)
-            let port = try await pacs.start()
-            let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(5))
-            let outcome = try await MoveSCU.retrieve(
-                target, request: request(method: .move), listenPort: listenPort, coordinator: coordinator, on: group.next())
-            await pacs.stop()
-            await listener.stop()
+            let (outcome, root) = try await move(omitMoveOriginator: omit)
             #expect(outcome.ending == .completed(finalStatus: .success), "omit \(omit)")
             #expect(outcome.move.storedInstances.count == 6, "omit \(omit)")
             #expect(files(under: root.path + "/RetrievedFiles").count == 6, "omit \(omit)")
@@ -54,42 +78,19 @@ struct SimulatorRetrieveTests {
 
     @Test("PS3.4 C.4.3: GetSCU retrieves a study from the simulator on one association")
     func get() async throws {
-        let root = try TemporaryDirectory(prefix: "simulator-get")
-        let store = InstanceStore(layout: StorageLayout(root: root.url))
-        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
-        let pacs = try SimulatedPACS(.init(aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase()), group: group)
-        let port = try await pacs.start()
-        defer { Task { await pacs.stop() } }
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(5))
-        let outcome = try await GetSCU.retrieve(target, request: request(method: .get), store: store, coordinator: coordinator, on: group.next())
+        let (outcome, root) = try await get()
         #expect(outcome.ending == .completed(finalStatus: .success))
         #expect(files(under: root.path).count == 6)
     }
 
     /// A PACS that sends no Pending responses and takes longer than the DIMSE timeout for the
     /// whole study: every arriving instance restarts the wait for the final response.
+    /// 6 sub-operations 500 ms apart: 3 s in all, more than the 2 s DIMSE timeout.
     static let silentSlowPACS = SimulatedPACS.Misbehaviour(responseDelay: .milliseconds(500), omitPendingResponses: true)
 
     @Test("PS3.4 C.4.2.3: a C-MOVE without Pending responses outlasting the DIMSE timeout completes while instances keep arriving")
     func moveWithoutPendingResponses() async throws {
-        let root = try TemporaryDirectory(prefix: "simulator-move-silent")
-        let store = InstanceStore(layout: StorageLayout(root: root.url))
-        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
-        let listener = try StorageListener.make(
-            addresses: [.init(host: "127.0.0.1", port: 0)], aeTitle: "PACSLINK", store: store, coordinator: coordinator, group: group)
-        let listenPort = try await listener.start()[0].port
-        let pacs = try SimulatedPACS(
-            .init(
-                aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(),
-                destinations: ["PACSLINK": .init(host: "127.0.0.1", port: listenPort)], misbehaviour: Self.silentSlowPACS),
-            group: group)
-        let port = try await pacs.start()
-        // 6 sub-operations 500 ms apart: 3 s in all, more than the 2 s DIMSE timeout.
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(2))
-        let outcome = try await MoveSCU.retrieve(
-            target, request: request(method: .move), listenPort: listenPort, coordinator: coordinator, on: group.next())
-        await pacs.stop()
-        await listener.stop()
+        let (outcome, root) = try await move(misbehaviour: Self.silentSlowPACS, timeout: .seconds(2))
         #expect(outcome.ending == .completed(finalStatus: .success))
         #expect(outcome.move.storedInstances.count == 6)
         #expect(files(under: root.path + "/RetrievedFiles").count == 6)
@@ -97,16 +98,7 @@ struct SimulatorRetrieveTests {
 
     @Test("PS3.4 C.4.3.3: a C-GET without Pending responses outlasting the DIMSE timeout completes while its C-STOREs keep coming")
     func getWithoutPendingResponses() async throws {
-        let root = try TemporaryDirectory(prefix: "simulator-get-silent")
-        let store = InstanceStore(layout: StorageLayout(root: root.url))
-        let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .seconds(5)))
-        let pacs = try SimulatedPACS(
-            .init(aeTitle: "SIMPACS", host: "127.0.0.1", database: Self.archive.makeDatabase(), misbehaviour: Self.silentSlowPACS),
-            group: group)
-        let port = try await pacs.start()
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", timeout: .seconds(2))
-        let outcome = try await GetSCU.retrieve(target, request: request(method: .get), store: store, coordinator: coordinator, on: group.next())
-        await pacs.stop()
+        let (outcome, root) = try await get(misbehaviour: Self.silentSlowPACS, timeout: .seconds(2))
         #expect(outcome.ending == .completed(finalStatus: .success))
         #expect(files(under: root.path).count == 6)
     }
