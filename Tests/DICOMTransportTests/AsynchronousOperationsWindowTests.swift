@@ -5,32 +5,14 @@ import Testing
 extension TransportTests {
     @Suite("Asynchronous Operations Window on an association (PS3.7 §D.3.3.3, PS3.8 §9.3.5)")
     struct AsynchronousOperationsWindowTests {
-        static let ctImageStorage = EncodedSendTests.ctImageStorage
+        static let ctImageStorage = CTStoragePair.ctImageStorage
 
         /// An acceptor granting up to `performing` operations at once, serving `handler`, and
         /// a requestor proposing `proposed` outstanding requests.
         static func associate(
             group: EventLoopGroup, performing: UInt16, proposed: UInt16, handler: any DIMSEServiceHandler
         ) async throws -> (MultiplexedAcceptor, Association) {
-            let policy = AcceptorPolicy(
-                presentationContexts: PresentationContextPolicy(transferSyntaxes: [ctImageStorage: [EchoHandler.implicitLE]]),
-                implementationClassUID: "1.2.3", maximumOperationsPerformed: performing)
-            let acceptor = MultiplexedAcceptor(
-                MultiplexedAcceptor.Configuration(
-                    addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
-                    timeouts: .uniform(.seconds(10)), route: { _, _ in (policy, handler) }),
-                group: group)
-            let port = try await acceptor.start()[0].port
-            let association = try await Association.request(
-                AssociationRequest(
-                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SCP"), callingAETitle: AETitle("SCU"),
-                    presentationContexts: AssociationRequest.contexts(
-                        abstractSyntaxes: [ctImageStorage], transferSyntaxes: [EchoHandler.implicitLE]),
-                    timeouts: .uniform(.seconds(10)),
-                    asynchronousOperationsWindow: AsynchronousOperationsWindow(
-                        maximumNumberOperationsInvoked: proposed, maximumNumberOperationsPerformed: 1)),
-                on: group.loops[1])
-            return (acceptor, association)
+            try await CTStoragePair.associate(group: group, handler: handler, performing: performing, proposed: proposed)
         }
 
         @Test("PS3.7 D.3.3.3 two outstanding C-STOREs answered in reverse order each get their own response; a streamed message is not interleaved",

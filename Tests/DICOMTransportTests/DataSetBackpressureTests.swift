@@ -6,7 +6,7 @@ import TestSupport
 extension TransportTests {
     @Suite("Read backpressure: a slow data-set sink pauses reading (PS3.8 §9.3.5 P-DATA flow over TCP)")
     struct DataSetBackpressureTests {
-        static let ctImageStorage = "1.2.840.10008.5.1.4.1.1.2"
+        static let ctImageStorage = CTStoragePair.ctImageStorage
         static let highWaterMark = 1 << 20
         static let instanceSize = 16 << 20
         static let chunkSize = 64 << 10
@@ -16,20 +16,7 @@ extension TransportTests {
             let group = EventLoopGroup(loopCount: 2)
             defer { group.shutdown() }
             let recorder = SinkRecorder()
-            let acceptor = MultiplexedAcceptor(
-                MultiplexedAcceptor.Configuration(
-                    addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
-                    timeouts: .uniform(.seconds(10)),
-                    route: { _, _ in (SlowStorageHandler.policy, SlowStorageHandler(recorder: recorder)) }),
-                group: group)
-            let port = try await acceptor.start()[0].port
-            let association = try await Association.request(
-                AssociationRequest(
-                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SCP"), callingAETitle: AETitle("SCU"),
-                    presentationContexts: AssociationRequest.contexts(
-                        abstractSyntaxes: [Self.ctImageStorage], transferSyntaxes: [EchoHandler.implicitLE]),
-                    timeouts: .uniform(.seconds(10))),
-                on: group.loops[1])
+            let (acceptor, association) = try await CTStoragePair.associate(group: group, handler: SlowStorageHandler(recorder: recorder))
             let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
             let chunks = ChunkCounter(remaining: Self.instanceSize / Self.chunkSize)
             let response = try await association.send(
@@ -59,25 +46,8 @@ extension TransportTests {
             let group = EventLoopGroup(loopCount: 2)
             defer { group.shutdown() }
             let recorder = SinkRecorder()
-            var windowed = SlowStorageHandler.policy
-            windowed.maximumOperationsPerformed = 8
-            let policy = windowed
             let handler = SlowStorageHandler(recorder: recorder, bytesPerTick: 32 << 10)
-            let acceptor = MultiplexedAcceptor(
-                MultiplexedAcceptor.Configuration(
-                    addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
-                    timeouts: .uniform(.seconds(10)), route: { _, _ in (policy, handler) }),
-                group: group)
-            let port = try await acceptor.start()[0].port
-            let association = try await Association.request(
-                AssociationRequest(
-                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SCP"), callingAETitle: AETitle("SCU"),
-                    presentationContexts: AssociationRequest.contexts(
-                        abstractSyntaxes: [Self.ctImageStorage], transferSyntaxes: [EchoHandler.implicitLE]),
-                    timeouts: .uniform(.seconds(10)),
-                    asynchronousOperationsWindow: AsynchronousOperationsWindow(
-                        maximumNumberOperationsInvoked: 8, maximumNumberOperationsPerformed: 1)),
-                on: group.loops[1])
+            let (acceptor, association) = try await CTStoragePair.associate(group: group, handler: handler, performing: 8, proposed: 8)
             #expect(await association.negotiated?.requestorOperationsWindow == 8)
             let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
             let size = Self.highWaterMark
@@ -112,10 +82,6 @@ extension TransportTests {
 /// Storage SCP whose sinks each consume `bytesPerTick` every 5 ms (256 KiB: ~50 MB/s): a disk
 /// slower than loopback.
 private struct SlowStorageHandler: DIMSEServiceHandler {
-    static let policy = AcceptorPolicy(
-        presentationContexts: PresentationContextPolicy(
-            transferSyntaxes: [TransportTests.DataSetBackpressureTests.ctImageStorage: [EchoHandler.implicitLE]]),
-        implementationClassUID: "1.2.3")
     let recorder: SinkRecorder
     var bytesPerTick = 256 << 10
 

@@ -5,7 +5,7 @@ import Testing
 extension TransportTests {
     @Suite("Association.send(encoded:): a C-STORE encoded off the loop (PS3.7 §9.1.1, PS3.8 §9.3.5)")
     struct EncodedSendTests {
-        static let ctImageStorage = "1.2.840.10008.5.1.4.1.1.2"
+        static let ctImageStorage = CTStoragePair.ctImageStorage
 
         /// Encodes a C-STORE-RQ of `total` bytes as `Association.send(encoded:)` takes it, in
         /// chunks of `chunk` data-set bytes.
@@ -32,22 +32,8 @@ extension TransportTests {
             let group = EventLoopGroup(loopCount: 2)
             defer { group.shutdown() }
             let received = Received()
-            let policy = AcceptorPolicy(
-                presentationContexts: PresentationContextPolicy(transferSyntaxes: [Self.ctImageStorage: [EchoHandler.implicitLE]]),
-                implementationClassUID: "1.2.3")
-            let acceptor = MultiplexedAcceptor(
-                MultiplexedAcceptor.Configuration(
-                    addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
-                    timeouts: .uniform(.seconds(20)), route: { _, _ in (policy, StoreCounter(received: received)) }),
-                group: group)
-            let port = try await acceptor.start()[0].port
-            let association = try await Association.request(
-                AssociationRequest(
-                    host: "127.0.0.1", port: port, calledAETitle: AETitle("SCP"), callingAETitle: AETitle("SCU"),
-                    presentationContexts: AssociationRequest.contexts(
-                        abstractSyntaxes: [Self.ctImageStorage], transferSyntaxes: [EchoHandler.implicitLE]),
-                    timeouts: .uniform(.seconds(20))),
-                on: group.loops[1])
+            let (acceptor, association) = try await CTStoragePair.associate(
+                group: group, handler: StoreCounter(received: received), timeout: .seconds(20))
             let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
             let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
             // 1 MiB is the channel's mark: chunks of exactly it (plus framing), and of three times it.
