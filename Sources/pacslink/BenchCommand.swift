@@ -3,7 +3,6 @@ import DICOMProtocol
 import DICOMTransport
 import Foundation
 import PACSLink
-import Synchronization
 
 /// `pacslink bench echo|store|find|move (--server NAME | --host H --port P --called-aet AE)
 /// [--calling-aet AE] [--concurrency C] [--duration SECONDS | --count N] [--reuse]
@@ -131,7 +130,7 @@ struct BenchCommand: AsyncParsableCommand {
         var identifier = DataSet()
         try identifier.setQueryKey("QueryRetrieveLevel=STUDY")
         try identifier.setQueryKey("StudyInstanceUID")
-        let found = Mutex<String?>(nil)
+        let found = LockedState<String?>(nil)
         do {
             _ = try await FindSCU.find(target, model: .studyRoot, identifier: identifier, on: loop) { match in
                 found.withLock { $0 = $0 ?? match.string(.studyInstanceUID) }

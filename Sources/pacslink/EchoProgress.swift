@@ -1,6 +1,6 @@
 import Foundation
 import PACSLink
-import Synchronization
+import DICOMTransport
 
 /// The progress of `pacslink echo` on stderr: on a terminal one line, overwritten at most ten
 /// times a second ("echo: 412/1000 done, 3 failed"); otherwise a plain line each time another
@@ -14,7 +14,7 @@ final class EchoProgress: Sendable {
 
     private let total: Int
     private let terminal: Bool
-    private let state = Mutex(State())
+    private let state = LockedState(State())
 
     init(total: Int, terminal: Bool) {
         self.total = total

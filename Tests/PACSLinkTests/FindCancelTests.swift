@@ -62,10 +62,10 @@ struct FindCancelTests {
         let acceptor = MultiplexedAcceptor(
             MultiplexedAcceptor.Configuration(
                 addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
-                timeouts: .uniform(.seconds(5)), route: { _, _ in (SlowFindSCP.policy, SlowFindSCP(cancels: cancels)) }),
+                timeouts: .uniform(.seconds(30)), route: { _, _ in (SlowFindSCP.policy, SlowFindSCP(cancels: cancels)) }),
             group: group)
         let port = try await acceptor.start()[0].port
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SCP", timeout: .seconds(5))
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SCP", timeout: .seconds(30))
         let identifier = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: [])
         let matches = Matches()
         let task = Task { () async -> Result<FindSCU.Outcome, QueryRetrieveFailure> in
@@ -77,7 +77,7 @@ struct FindCancelTests {
                 return .failure(error)
             }
         }
-        let deadline = ContinuousClock.now + .seconds(5)
+        let deadline = ContinuousClock.now + .seconds(30)
         while matches.all.isEmpty && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(5)) }
         #expect(matches.all == ["1.2.3"])
         task.cancel()

@@ -1,7 +1,6 @@
 import DICOMProtocol
 import DICOMTransport
 import Foundation
-import Synchronization
 
 /// C-MOVE load (PS3.4 §C.4.2): each operation asks the peer to move one study (Study Root)
 /// to our AE title, the calling AE title, whose Storage SCP must listen where the peer sends
@@ -92,7 +91,7 @@ public struct MoveLoad: LoadScenario {
 
 /// Bytes of the files stored for each open move, as the coordinator reports them.
 private final class ReceivedBytes: Sendable {
-    private let bytes = Mutex<[PendingMove.ID: Int]>([:])
+    private let bytes = LockedState<[PendingMove.ID: Int]>([:])
 
     /// Counts the size of `file`, just written (so in the page cache: no I/O).
     func add(_ file: String, to id: PendingMove.ID) {

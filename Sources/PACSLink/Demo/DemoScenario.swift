@@ -1,7 +1,6 @@
 import DICOMProtocol
 import DICOMTransport
 import Foundation
-import Synchronization
 
 /// `pacslink demo`: PACSLink's main job end to end on loopback, with nothing installed or
 /// configured beforehand. It starts our Storage SCP and a simulated PACS on free ports,
@@ -180,7 +179,7 @@ private struct DemoRun {
             } catch {
                 throw DemoFailure("\(error)")
             }
-            let matches = Mutex<[DataSet]>([])
+            let matches = LockedState<[DataSet]>([])
             let outcome: FindSCU.Outcome
             do throws(QueryRetrieveFailure) {
                 outcome = try await FindSCU.find(pacs, model: .studyRoot, identifier: identifier, on: run.group.next()) { match in
@@ -273,7 +272,7 @@ private struct DemoFailure: Error {
 /// The retrieve coordinator, with the files it saw stored per retrieve.
 private final class DemoCoordinator: Sendable {
     private final class StoredFiles: Sendable {
-        let files = Mutex<[PendingMove.ID: [String]]>([:])
+        let files = LockedState<[PendingMove.ID: [String]]>([:])
     }
 
     private let stored: StoredFiles

@@ -1,4 +1,4 @@
-import Synchronization
+import DICOMTransport
 
 /// The targets of a sweep still to start, shared by its workers across loops: each claims the
 /// next index under a lock and reports what finished, so progress counts are exact.
@@ -10,7 +10,7 @@ final class BatchEchoQueue: Sendable {
     }
 
     let total: Int
-    private let state = Mutex(State())
+    private let state = LockedState(State())
 
     init(total: Int) {
         self.total = total

@@ -1,6 +1,5 @@
 import DICOMProtocol
 import DICOMTransport
-import Synchronization
 
 /// A simulated PACS (the demo's, the tests' and the load rigs' peer): a `MultiplexedAcceptor`
 /// serving, as one AE title, Verification (PS3.4 Annex A), Storage (Annex B: into memory or a
@@ -27,11 +26,11 @@ public final class SimulatedPACS: Sendable {
     /// Its archive, which the Storage SCP adds to.
     public let archive: SimulatorArchive
     let onEvent: @Sendable (Event) -> Void
-    private let acceptor: Mutex<MultiplexedAcceptor?> = Mutex(nil)
+    private let acceptor: LockedState<MultiplexedAcceptor?> = LockedState(nil)
     private let group: EventLoopGroup
     private let tls: TLSContext?
     /// Sub-associations kept open (`Misbehaviour.neverReleaseSubAssociations`), aborted on stop.
-    private let held: Mutex<[Association]> = Mutex([])
+    private let held: LockedState<[Association]> = LockedState([])
 
     /// Throws `ProtocolError` for an invalid AE title, `TransportError` for an unusable TLS
     /// configuration.

@@ -1,13 +1,13 @@
 import DICOMProtocol
-import Synchronization
+import DICOMTransport
 
 /// A simulated PACS's `StudyDatabase`, shared by all its associations: C-FIND, C-MOVE and
 /// C-GET read it, the Storage SCP adds to it, from any loop thread.
 public final class SimulatorArchive: Sendable {
-    private let database: Mutex<StudyDatabase>
+    private let database: LockedState<StudyDatabase>
 
     public init(_ database: StudyDatabase) {
-        self.database = Mutex(database)
+        self.database = LockedState(database)
     }
 
     /// A copy of the database as it is now (cheap: copy on write).
