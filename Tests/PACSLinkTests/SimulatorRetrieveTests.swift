@@ -85,12 +85,13 @@ struct SimulatorRetrieveTests {
 
     /// A PACS that sends no Pending responses and takes longer than the DIMSE timeout for the
     /// whole study: every arriving instance restarts the wait for the final response.
-    /// 6 sub-operations 500 ms apart: 3 s in all, more than the 2 s DIMSE timeout.
-    static let silentSlowPACS = SimulatedPACS.Misbehaviour(responseDelay: .milliseconds(500), omitPendingResponses: true)
+    /// 6 sub-operations 700 ms apart: 4.2 s in all, more than the 3 s DIMSE timeout, which
+    /// leaves 2.3 s for each sub-operation itself (a ThreadSanitizer build needed more than 1.5).
+    static let silentSlowPACS = SimulatedPACS.Misbehaviour(responseDelay: .milliseconds(700), omitPendingResponses: true)
 
     @Test("PS3.4 C.4.2.3: a C-MOVE without Pending responses outlasting the DIMSE timeout completes while instances keep arriving")
     func moveWithoutPendingResponses() async throws {
-        let (outcome, root) = try await move(misbehaviour: Self.silentSlowPACS, timeout: .seconds(2))
+        let (outcome, root) = try await move(misbehaviour: Self.silentSlowPACS, timeout: .seconds(3))
         #expect(outcome.ending == .completed(finalStatus: .success))
         #expect(outcome.move.storedInstances.count == 6)
         #expect(files(under: root.path + "/RetrievedFiles").count == 6)
@@ -98,7 +99,7 @@ struct SimulatorRetrieveTests {
 
     @Test("PS3.4 C.4.3.3: a C-GET without Pending responses outlasting the DIMSE timeout completes while its C-STOREs keep coming")
     func getWithoutPendingResponses() async throws {
-        let (outcome, root) = try await get(misbehaviour: Self.silentSlowPACS, timeout: .seconds(2))
+        let (outcome, root) = try await get(misbehaviour: Self.silentSlowPACS, timeout: .seconds(3))
         #expect(outcome.ending == .completed(finalStatus: .success))
         #expect(files(under: root.path).count == 6)
     }
