@@ -94,7 +94,8 @@ extension TransportTests {
         func garbageAbortsOnlyItsAssociation() async throws {
             let group = EventLoopGroup(loopCount: 2)
             defer { group.shutdown() }
-            let (acceptor, ports) = try await startEchoAcceptor(group: group, timeouts: .uniform(.milliseconds(500)))
+            // ARTIM 2 s: long enough for the RQ to arrive under a sanitizer, short enough to wait for.
+            let (acceptor, ports) = try await startEchoAcceptor(group: group, timeouts: .uniform(.seconds(2)))
             let (client, delegate) = try await connectClient(host: "127.0.0.1", port: ports[0], on: group.loops[1])
             try await group.loops[1].submit {
                 client.write(PDU.associateRQ(echoRequest(port: ports[0]).associateRQ).encoded())

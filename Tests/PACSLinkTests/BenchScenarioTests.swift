@@ -24,7 +24,7 @@ struct BenchScenarioTests {
                   misbehaviour: misbehaviour),
             group: group)
         let port = try await pacs.start()
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", callingAETitle: "BENCH", timeout: .seconds(5))
+        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", callingAETitle: "BENCH", timeout: .seconds(30))
         try await body(pacs, target)
         await pacs.stop()
     }
@@ -99,7 +99,7 @@ struct BenchScenarioTests {
                       destinations: ["BENCH": .init(host: "127.0.0.1", port: listenPort)], omitMoveOriginator: omit),
                 group: group)
             let port = try await pacs.start()
-            let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", callingAETitle: "BENCH", timeout: .seconds(5))
+            let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SIMPACS", callingAETitle: "BENCH", timeout: .seconds(30))
             let load = try MoveLoad(target, studyInstanceUID: Self.studyUID, peerAddresses: ["127.0.0.1"])
             let listener = try load.listener(
                 port: listenPort, store: InstanceStore(layout: StorageLayout(root: root.url), flush: .none), group: group)
