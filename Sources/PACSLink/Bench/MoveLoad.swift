@@ -54,10 +54,7 @@ public struct MoveLoad: LoadScenario {
         } catch {
             return .failed(EchoFailure(.other, phase: name, message: error.description))
         }
-        let sent = await RetrieveExchange.run(
-            CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClassUID, moveDestination: request.ourAETitle),
-            abstractSyntax: sopClassUID, request: request, coordinator: coordinator, releasing: false, on: association
-        ) { if case .cMoveRSP(let rsp) = $0 { rsp } else { nil } }
+        let sent = await MoveSCU.exchange(move, request: request, coordinator: coordinator, releasing: false, on: association)
         let final: CMoveRSP
         switch sent {
         case .success(let rsp): final = rsp

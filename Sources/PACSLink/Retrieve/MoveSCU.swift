@@ -30,15 +30,8 @@ public enum MoveSCU {
             coordinator.abandon(move.id)
             throw error
         }
-        // Stores arriving on the sub-association(s) restart the wait for the final response.
-        coordinator.onActivity(of: move.id) {
-            Task(executorPreference: loop) { await association.extendResponseWait() }
-        }
-        let sent: Result<CMoveRSP, QueryRetrieveFailure> = await association.run { association in
-            await RetrieveExchange.run(
-                CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClass, moveDestination: request.ourAETitle),
-                abstractSyntax: sopClass, request: request, coordinator: coordinator, on: association
-            ) { if case .cMoveRSP(let rsp) = $0 { rsp } else { nil } }
+        let sent = await association.run { association in
+            await exchange(move, request: request, coordinator: coordinator, on: association)
         }
         let final: CMoveRSP
         switch sent {
@@ -56,6 +49,19 @@ public enum MoveSCU {
         }
         coordinator.receive(final)
         return await coordinator.outcome(of: move.id)
+    }
+
+    /// The C-MOVE-RQ of registered retrieve `move` (Study Root, our AE as destination) and its
+    /// responses on an open `association`, released after the final one when `releasing`.
+    static func exchange(
+        _ move: PendingMove, request: RetrieveRequest, coordinator: RetrieveCoordinator, releasing: Bool = true,
+        on association: isolated Association
+    ) async -> Result<CMoveRSP, QueryRetrieveFailure> {
+        let sopClass = QueryModel.studyRoot.moveSOPClass.uid
+        return await RetrieveExchange.run(
+            CMoveRQ(messageID: move.messageID, affectedSOPClassUID: sopClass, moveDestination: request.ourAETitle),
+            abstractSyntax: sopClass, request: request, coordinator: coordinator, releasing: releasing, on: association
+        ) { if case .cMoveRSP(let rsp) = $0 { rsp } else { nil } }
     }
 }
 

@@ -39,11 +39,14 @@ public final class RetrieveCoordinator: @unchecked Sendable {
         return try router.register(request, at: .now)
     }
 
-    /// Calls `hook` whenever a store for retrieve `id` begins or ends, until it completes: a
-    /// C-MOVE SCU keeps its wait for the final response alive with it while instances arrive
-    /// on other associations.
-    public func onActivity(of id: PendingMove.ID, _ hook: @escaping @Sendable () -> Void) {
-        lock.withLock { activityHooks[id] = hook }
+    /// Calls `hook` whenever a store for the open retrieve of `messageID` begins or ends, until
+    /// it completes: a C-MOVE SCU keeps its wait for the final response alive with it while
+    /// instances arrive on other associations.
+    public func onActivity(ofMessageID messageID: UInt16, _ hook: @escaping @Sendable () -> Void) {
+        lock.withLock {
+            guard let id = router.retrieve(messageID: messageID)?.id else { return }
+            activityHooks[id] = hook
+        }
     }
 
     /// Routes one incoming C-STORE (PS3.7 §9.1.1.1.7–8 fields first, then the fallback).

@@ -17,6 +17,14 @@ enum RetrieveExchange {
             let identifier = RetrieveIdentifier.make(
                 study: request.studyInstanceUID, series: request.seriesInstanceUIDs, instances: request.sopInstanceUIDs)
             let bytes = try PeerAssociation.encode(identifier, for: association.negotiated?.context(abstractSyntax: abstractSyntax))
+            // A C-MOVE's stores arrive on other associations, unseen by this one: each restarts
+            // its wait for the final response (a C-GET's arrive here and restart it themselves).
+            if request.method == .move {
+                let loop = association.eventLoop
+                coordinator.onActivity(ofMessageID: rq.messageID) {
+                    Task(executorPreference: loop) { await association.extendResponseWait() }
+                }
+            }
             let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: abstractSyntax, dataSet: bytes) {
                 pending, _ in
                 if let rsp = pick(pending) { coordinator.receive(rsp) }
