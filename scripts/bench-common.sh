@@ -25,6 +25,18 @@ swift build -c release --product pacslink >&2
 PACSLINK=$(swift build -c release --show-bin-path)/pacslink
 MAKE_INSTANCES=scripts/make-instances.py
 
+# sample_process PID FILE SECONDS: in the background, appends "<descriptors> <RSS KiB>" of
+# process PID to FILE every SECONDS while it runs (the sampler joins PIDS).
+sample_process() {
+    (
+        while kill -0 "$1" 2>/dev/null; do
+            echo "$(ls "/proc/$1/fd" 2>/dev/null | wc -l) $(awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0)" >>"$2"
+            sleep "$3"
+        done
+    ) &
+    PIDS+=($!)
+}
+
 wait_for_port() {
     for _ in $(seq $((${2:-10} * 10))); do
         (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0

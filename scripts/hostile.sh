@@ -34,21 +34,10 @@ fi
     --max-associations 64 --max-associations-per-host 32 --timeout "$TIMEOUT" >"$WORK/listen.log" 2>&1 &
 LISTENER=$!
 PIDS+=($LISTENER)
-for _ in $(seq 200); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-    sleep 0.1
-done
+wait_for_port "$PORT" 20
 
 # Samples the listener's descriptors and resident memory every half second.
-(
-    while kill -0 "$LISTENER" 2>/dev/null; do
-        fds=$(ls "/proc/$LISTENER/fd" 2>/dev/null | wc -l)
-        rss=$(awk '/^VmRSS/ {print $2}' "/proc/$LISTENER/status" 2>/dev/null || echo 0)
-        echo "$fds $rss" >>"$WORK/samples"
-        sleep 0.5
-    done
-) &
-PIDS+=($!)
+sample_process "$LISTENER" "$WORK/samples" 0.5
 
 ROWS=$WORK/rows.md
 : >"$ROWS"

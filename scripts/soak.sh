@@ -61,17 +61,8 @@ PY
     --max-associations 64 --timeout 10 >"$WORK/listen.jsonl" 2>"$WORK/listen.err" &
 LISTENER=$!
 PIDS+=($LISTENER)
-for _ in $(seq 200); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break
-    sleep 0.1
-done
-(
-    while kill -0 "$LISTENER" 2>/dev/null; do
-        echo "$(ls "/proc/$LISTENER/fd" 2>/dev/null | wc -l) $(awk '/^VmRSS/ {print $2}' "/proc/$LISTENER/status" 2>/dev/null || echo 0)" >>"$WORK/samples"
-        sleep 1
-    done
-) &
-PIDS+=($!)
+wait_for_port "$PORT" 20
+sample_process "$LISTENER" "$WORK/samples" 1
 END=$((SECONDS + DURATION))
 
 "$PACSLINK" "${CONFIG[@]}" bench echo --host 127.0.0.1 --port "$PORT" --called-aet SOAK --duration "$DURATION" \
