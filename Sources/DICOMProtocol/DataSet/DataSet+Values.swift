@@ -27,12 +27,31 @@ extension DataSet {
     public func strings(_ tag: Tag, characterSet: SpecificCharacterSet? = nil) -> [String]? {
         guard let element = self[tag], let bytes = element.bytes else { return nil }
         guard !bytes.isEmpty else { return [] }
-        let set = element.vr.usesSpecificCharacterSet ? self.characterSet(overriding: characterSet) : .isoIR6
-        let text = set.decode(bytes)
-        let values =
-            element.vr.isSingleValuedText
-            ? [Substring(text)] : text.split(separator: "\\", omittingEmptySubsequences: false)
-        return values.map { Self.trimmed($0, element.vr) }
+        let vr = element.vr
+        let set = vr.usesSpecificCharacterSet ? self.characterSet(overriding: characterSet) : .isoIR6
+        let trimsLeading = vr.leadingSpacesInsignificant
+        // Split and trim the bytes, then decode each value: a backslash (0x5C), a space and a
+        // NUL are single bytes in every repertoire decoded here (ASCII, Latin-1, UTF-8), and
+        // working on bytes spares the grapheme breaking of String's Character view.
+        return bytes.withUnsafeBufferPointer { buffer in
+            var values: [String] = []
+            var start = 0
+            func value(upTo end: Int) {
+                var low = start
+                var high = end
+                while high > low, buffer[high - 1] == 0x20 || buffer[high - 1] == 0x00 { high -= 1 }
+                if trimsLeading { while low < high, buffer[low] == 0x20 { low += 1 } }
+                values.append(set.decode(UnsafeBufferPointer(rebasing: buffer[low..<high])))
+            }
+            if !vr.isSingleValuedText {
+                for index in 0..<buffer.count where buffer[index] == 0x5C {
+                    value(upTo: index)
+                    start = index + 1
+                }
+            }
+            value(upTo: buffer.count)
+            return values
+        }
     }
 
     /// The whole value of a text element, padding removed, values separated by backslashes;
@@ -140,19 +159,4 @@ extension DataSet {
     public mutating func setTags(_ tags: [Tag], for tag: Tag) {
         let words = tags.flatMap { [$0.group, $0.element] }
         insert(DataElement(tag: tag, vr: .AT, bytes: words.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
-    }
-
-    /// Removes the padding PS3.5 §6.2 calls insignificant for `vr`.
-    private static func trimmed(_ value: Substring, _ vr: VR) -> String {
-        var s = value
-        while let last = s.last, last == " " || last == "\0" { s.removeLast() }
-        if leadingSpacesInsignificant.contains(vr) {
-            while s.first == " " { s.removeFirst() }
-        }
-        return String(s)
-    }
-
-    private static let leadingSpacesInsignificant: Set<VR> = [
-        .AE, .AS, .CS, .DA, .DS, .DT, .IS, .LO, .SH, .TM, .UI,
-    ]
-}
+    }}

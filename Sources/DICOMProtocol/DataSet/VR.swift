@@ -96,6 +96,15 @@ public struct VR: Hashable, Sendable, CustomStringConvertible {
     /// VM 1 and may contain the backslash).
     public var isSingleValuedText: Bool { self == .LT || self == .ST || self == .UT || self == .UR }
 
+    /// Text VRs whose leading spaces are insignificant padding, like their trailing ones
+    /// (PS3.5 §6.2, Table 6.2-1).
+    public var leadingSpacesInsignificant: Bool {
+        switch self {
+        case .AE, .AS, .CS, .DA, .DS, .DT, .IS, .LO, .SH, .TM, .UI: true
+        default: false
+        }
+    }
+
     /// Text VRs whose characters follow the Specific Character Set (0008,0005) rather than
     /// the default repertoire (PS3.5 §6.1.2.3).
     public var usesSpecificCharacterSet: Bool {

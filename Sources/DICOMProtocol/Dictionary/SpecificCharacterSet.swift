@@ -51,9 +51,19 @@ public enum SpecificCharacterSet: Hashable, Sendable, CustomStringConvertible {
         case .isoIR192:
             return String(decoding: bytes, as: UTF8.self)
         case .isoIR6, .isoIR100, .unsupported:
-            var scalars = String.UnicodeScalarView()
-            scalars.append(contentsOf: bytes.map { Unicode.Scalar($0) })
-            return String(scalars)
+            // ASCII is UTF-8 as it stands; any other byte is the Latin-1 code point of its value.
+            if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(bytes.count * 2)
+            for byte in bytes {
+                if byte < 0x80 {
+                    utf8.append(byte)
+                } else {
+                    utf8.append(0xC0 | byte >> 6)
+                    utf8.append(0x80 | byte & 0x3F)
+                }
+            }
+            return String(decoding: utf8, as: UTF8.self)
         }
     }
 

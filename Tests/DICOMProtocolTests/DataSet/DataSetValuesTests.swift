@@ -25,6 +25,32 @@ struct DataSetValuesTests {
         #expect(ds.int(.seriesNumber) == 12)
     }
 
+    @Test("multiple values split at backslashes, each trimmed; empty values kept (PS3.5 6.4)")
+    func multipleValues() {
+        var ds = DataSet()
+        ds.insert(DataElement(tag: .imageType, vr: .CS, bytes: Array(" ORIGINAL \\PRIMARY\\\\AXIAL ".utf8)))
+        ds.insert(DataElement(tag: .sopInstanceUID, vr: .UI, bytes: Array("1.2.3".utf8) + [0]))
+        ds.insert(DataElement(tag: Tag(0x0010, 0x1000), vr: .LO, bytes: Array(" A \\\0".utf8)))
+        #expect(ds.strings(.imageType) == ["ORIGINAL", "PRIMARY", "", "AXIAL"])
+        #expect(ds.strings(.sopInstanceUID) == ["1.2.3"])
+        #expect(ds.strings(Tag(0x0010, 0x1000)) == ["A", ""])
+    }
+
+    @Test("non-ASCII values: Latin-1 bytes per ISO_IR 100 (and undeclared), UTF-8 per ISO_IR 192")
+    func nonASCIIValues() throws {
+        var latin1 = DataSet()
+        try latin1.setString("ISO_IR 100", for: .specificCharacterSet)
+        latin1.insert(DataElement(tag: .patientName, vr: .PN, bytes: [0x4D, 0xFC, 0x6C, 0x6C, 0x65, 0x72, 0x5C, 0xC9, 0x20]))
+        #expect(latin1.strings(.patientName) == ["Müller", "É"])
+        var undeclared = DataSet()
+        undeclared.insert(DataElement(tag: .institutionName, vr: .LO, bytes: [0x20, 0xE9, 0x20, 0x20]))
+        #expect(undeclared.string(.institutionName) == "é")
+        var utf8 = DataSet()
+        try utf8.setString("ISO_IR 192", for: .specificCharacterSet)
+        utf8.insert(DataElement(tag: .patientName, vr: .PN, bytes: Array("Łukasz\\Ärzte ".utf8)))
+        #expect(utf8.strings(.patientName) == ["Łukasz", "Ärzte"])
+    }
+
     @Test("a zero-length value is present and empty (universal matching, PS3.4 C.2.2.2.3)")
     func emptyValue() throws {
         var ds = DataSet()
