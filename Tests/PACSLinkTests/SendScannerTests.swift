@@ -43,6 +43,31 @@ struct SendScannerTests {
         #expect(deep.rejected.map(\.path) == [dir.path + "/notes.txt"])
     }
 
+    @Test("a folder's links are followed, a FIFO is skipped unopened, an unreadable folder fails with the reason")
+    func folderEntriesOfOtherKinds() throws {
+        let dir = try TemporaryDirectory()
+        let target = try writePart10(dir, "elsewhere/t.dcm", instance: "1.2.3.9")
+        try FileManager.default.createDirectory(at: dir.url.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/in/link.dcm", withDestinationPath: target)
+        #expect(mkfifo(dir.path + "/in/pipe", 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/in/dangling", withDestinationPath: dir.path + "/nowhere")
+        let scan = SendScanner.scan([dir.path + "/in"], recursive: false)
+        #expect(scan.files.map(\.sopInstanceUID) == ["1.2.3.9"])
+        #expect(scan.rejected.map(\.path) == [dir.path + "/in/dangling", dir.path + "/in/pipe"])
+        #expect(scan.rejected.map(\.category) == [.failure, .skipped])
+        #expect(scan.rejected[1].reason == "not a regular file or folder")
+
+        let locked = dir.path + "/locked"
+        try FileManager.default.createDirectory(atPath: locked, withIntermediateDirectories: true)
+        chmod(locked, 0)
+        defer { chmod(locked, 0o700) }
+        if geteuid() != 0 {  // root lists any folder
+            let refused = SendScanner.scan([locked], recursive: false)
+            #expect(refused.rejected.map(\.category) == [.failure])
+            #expect(refused.rejected.first?.reason?.hasPrefix("cannot list the folder: Permission denied") == true)
+        }
+    }
+
     @Test("PS3.10 7.1 missing paths and broken File Meta Information fail with the reason; short files are skipped")
     func failures() throws {
         let dir = try TemporaryDirectory()

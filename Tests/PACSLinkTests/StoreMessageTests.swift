@@ -70,11 +70,13 @@ struct StoreMessageTests {
         #expect(reads.counts == [100, 100, 50])
     }
 
-    @Test("PS3.10 7 a file that grew after the scan is sent as it is when opened; one that shrinks while sent fails")
+    @Test("PS3.10 7 a file the scan did not keep: grown after the scan, sent as it is when opened; shrinking while sent, fails")
     func changedFile() throws {
         let dir = try TemporaryDirectory()
         let path = try writePart10(dir, "c.dcm", instance: "1.2.3.3", length: 10)
-        let file = try scanned(path)
+        var file = try scanned(path)
+        #expect(file.preloaded != nil)
+        file.preloaded = nil  // as for a file over the preload limit or budget
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data([1, 2, 3, 4]))
@@ -86,6 +88,41 @@ struct StoreMessageTests {
         try handle.truncate(atOffset: UInt64(file.dataSetOffset + 9))
         try handle.close()
         #expect(throws: FileError.self) { _ = try shrinking.allDataSetBytes() }
+    }
+}
+
+extension StoreMessageTests {
+    @Test("a small file is read whole by the scan and sent as scanned, even if it changes or goes afterwards")
+    func preloadedFile() throws {
+        let dir = try TemporaryDirectory()
+        let path = try writePart10(dir, "p.dcm", instance: "1.2.3.4", length: 300)
+        let file = try scanned(path)
+        #expect(file.preloaded?.bytes == [UInt8](repeating: 0x41, count: 300))
+        try FileManager.default.removeItem(atPath: path)
+        let message = try StoreMessage(file, request: request(file), contextID: 1, peerMaximumLength: 0, chunkLength: 128)
+        #expect(message.dataSetLength == 300)
+        #expect(try message.allDataSetBytes() == [UInt8](repeating: 0x41, count: 300))
+    }
+
+    @Test("files over the preload limit, and small files past the scan's budget, are read again when sent")
+    func preloadLimits() throws {
+        let dir = try TemporaryDirectory()
+        let large = try scanned(try writePart10(dir, "l.dcm", instance: "1.2.3.5", length: SendScanner.preloadLimit + 2))
+        #expect(large.preloaded == nil)
+        #expect(large.dataSetLength == SendScanner.preloadLimit + 2)
+        let small = try writePart10(dir, "s.dcm", instance: "1.2.3.6", length: 100)
+        var budget = 50
+        guard case .file(let overBudget) = SendScanner.read(small, budget: &budget) else {
+            Issue.record("not read")
+            return
+        }
+        #expect(overBudget.preloaded == nil && budget == 50)
+        budget = 1000
+        guard case .file(let kept) = SendScanner.read(small, budget: &budget) else {
+            Issue.record("not read")
+            return
+        }
+        #expect(kept.preloaded?.bytes.count == 100 && budget == 900)
     }
 }
 

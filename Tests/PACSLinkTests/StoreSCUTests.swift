@@ -180,16 +180,34 @@ struct StoreSCUTests {
         #expect(peer.aborted >= 1)
     }
 
-    @Test("PS3.10 7 a file gone between the scan and the send fails with the reason; the files around it are stored")
+    @Test("PS3.10 7 a file the scan did not keep, gone before the send, fails with the reason; the files around it are stored")
     func fileGoneAfterScan() async throws {
         let peer = FakeStorePeer()
-        let scan = SendScanner.scan([explicit, implicit, mr], recursive: false)
+        var scan = SendScanner.scan([explicit, implicit, mr], recursive: false)
+        for index in scan.entries.indices {
+            // As for files over the preload limit or past the budget: read again when sent.
+            if case .file(var file) = scan.entries[index] {
+                file.preloaded = nil
+                scan.entries[index] = .file(file)
+            }
+        }
         try FileManager.default.removeItem(atPath: implicit)
         let report = await StoreSCU(opener: peer).send(scan, associations: 1)
         #expect(report.results.map(\.category) == [.success, .failure, .success])
         #expect(report.results[1].reason?.contains("No such file") == true, "\(report.results[1].detail)")
         #expect(peer.opened == 1 && peer.released == 1 && peer.aborted == 0)
         #expect(Set(peer.received.keys) == ["1.1", "1.4"])
+    }
+
+    @Test("a small file the scan read whole is stored as scanned even if it is gone before the send")
+    func preloadedFileGoneAfterScan() async throws {
+        let peer = FakeStorePeer()
+        let scan = SendScanner.scan([explicit, implicit, mr], recursive: false)
+        let expected = try #require(scan.files.first { $0.path == implicit }?.preloaded?.bytes)
+        try FileManager.default.removeItem(atPath: implicit)
+        let report = await StoreSCU(opener: peer).send(scan, associations: 1)
+        #expect(report.results.map(\.category) == [.success, .success, .success])
+        #expect(peer.received.values.contains(expected))
     }
 
     @Test("PS3.8 9.3.4 an association that cannot be opened fails its files with the reason")

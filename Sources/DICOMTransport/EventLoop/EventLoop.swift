@@ -45,6 +45,15 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
     /// Rounds of locally submitted jobs one `drain` runs before it leaves the rest for the
     /// next wake-up, so that I/O is never starved by jobs that keep re-queueing themselves.
     private static let drainRounds = 64
+    /// Loop thread only: above zero while writes are coalesced — during a `drain` and during a
+    /// channel's read callback. Writes then collect per channel and go to the kernel together
+    /// when the outermost of these ends: a turn that answers or sends several DIMSE messages
+    /// (an operations window, a read holding several requests) costs one `write(2)` per
+    /// channel instead of one per message, and each `write(2)` on loopback also runs the
+    /// peer's receive path.
+    private var coalescingDepth = 0
+    /// Loop thread only: channels holding coalesced bytes, flushed when coalescing ends.
+    private var unflushed: [TCPChannel] = []
     /// Written once by the loop thread before `init` returns; read-only afterwards.
     private var threadID = pthread_t()
     private var thread = pthread_t()
@@ -174,9 +183,44 @@ public final class EventLoop: SerialExecutor, @unchecked Sendable, CustomStringC
         }
     }
 
+    // MARK: Coalescing writes
+
+    /// True while writes on this loop's channels are coalesced (loop thread only).
+    var isCoalescingWrites: Bool { coalescingDepth > 0 }
+
+    /// Runs `body` with writes coalesced; the outermost call flushes them when `body` returns.
+    func coalescingWrites<T>(_ body: () throws -> T) rethrows -> T {
+        coalescingDepth += 1
+        defer {
+            coalescingDepth -= 1
+            if coalescingDepth == 0 { flushCoalescedWrites() }
+        }
+        return try body()
+    }
+
+    /// `channel` holds coalesced bytes: flush it when coalescing ends.
+    func channelHasCoalescedWrites(_ channel: TCPChannel) {
+        unflushed.append(channel)
+    }
+
+    /// Hands every channel's coalesced bytes to the kernel (or libuv's queue). A flush that
+    /// fails a channel or changes its writability tells its delegate, whose writes then go out
+    /// directly (coalescing has ended).
+    private func flushCoalescedWrites() {
+        while !unflushed.isEmpty {
+            let channels = unflushed
+            unflushed.removeAll(keepingCapacity: true)
+            for channel in channels { channel.flushCoalescedWrites() }
+        }
+    }
+
     /// Runs the jobs queued so far, then those they submit, for up to `drainRounds` rounds;
-    /// what is left then waits for the next wake-up.
+    /// what is left then waits for the next wake-up. Writes are coalesced meanwhile.
     fileprivate func drain() {
+        coalescingWrites { drainJobs() }
+    }
+
+    private func drainJobs() {
         isDraining = true
         defer { isDraining = false }
         var jobs = lock.withLock { () -> [Job] in

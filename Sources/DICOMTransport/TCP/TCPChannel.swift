@@ -25,7 +25,11 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     /// Resolve and connect times of a channel made by `connect` (all nil for accepted ones).
     public internal(set) var timings = ConnectionTimings()
     /// Bytes accepted by `write` and not yet handed to the kernel.
-    public var queuedByteCount: Int { stream.map { uv_stream_get_write_queue_size($0) } ?? 0 }
+    public var queuedByteCount: Int { (stream.map { uv_stream_get_write_queue_size($0) } ?? 0) + coalesced.count }
+    /// Writes below this size are coalesced while the loop coalesces (see `EventLoop`); a
+    /// larger one (a C-STORE data chunk) flushes what was coalesced and goes out on its own,
+    /// never copied.
+    static let coalescingLimit = 64 << 10
 
     private var handle: UnsafeMutableRawPointer?
     private var delegate: (any ChannelDelegate)?
@@ -35,6 +39,8 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     private var closeAfterShutdown = false
     private var readingPaused = false
     private var inputEnded = false
+    /// Bytes written while the loop coalesces, in order, not yet handed on.
+    private var coalesced: [UInt8] = []
 
     /// Opens an unconnected TCP handle on `loop` (its thread only).
     init(loop: EventLoop, peer: String) throws(TransportError) {
@@ -119,6 +125,34 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     public func write(_ bytes: UnsafeRawBufferPointer) {
         loop.preconditionInEventLoop()
+        guard isOpen, !bytes.isEmpty else { return }
+        if loop.isCoalescingWrites, bytes.count < Self.coalescingLimit {
+            if coalesced.isEmpty {
+                coalesced.reserveCapacity(Self.coalescingLimit)
+                loop.channelHasCoalescedWrites(self)
+            }
+            coalesced.append(contentsOf: bytes)
+            if coalesced.count >= Self.coalescingLimit { flushCoalescedWrites() }
+            return
+        }
+        flushCoalescedWrites()
+        send(bytes)
+    }
+
+    /// Hands the coalesced bytes on (called by the loop when coalescing ends, and before any
+    /// write, shutdown, close or abort that must come after them).
+    func flushCoalescedWrites() {
+        guard !coalesced.isEmpty else { return }
+        var bytes: [UInt8] = []
+        swap(&bytes, &coalesced)
+        bytes.withUnsafeBytes { send($0) }
+        if coalesced.isEmpty {
+            bytes.removeAll(keepingCapacity: true)
+            coalesced = bytes  // keep the capacity for the next turn
+        }
+    }
+
+    private func send(_ bytes: UnsafeRawBufferPointer) {
         guard let stream, isOpen, !bytes.isEmpty else { return }
         // With nothing queued, the kernel usually takes the whole PDU at once, straight from
         // the caller's buffer (a 0.5 MB C-STORE on loopback): no copy, no request, no callback.
@@ -158,6 +192,7 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     public func shutdownOutput() {
         loop.preconditionInEventLoop()
+        flushCoalescedWrites()
         requestShutdown()
     }
 
@@ -166,21 +201,26 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         closeAfterFlushing(error: nil)
     }
 
+    /// What was written before the abort (an A-ABORT PDU) is still offered to the kernel once,
+    /// as an uncoalesced write would have been; what it does not take is dropped.
     public func abort() {
         loop.preconditionInEventLoop()
         guard let handle else { return }
+        flushCoalescedWrites()
         LoopHandle.close(handle)
     }
 
     /// Closes at once with `error` (the first error wins) for the delegate's `didCloseWith`.
     func fail(_ error: TransportError) {
         if closeError == nil { closeError = error }
+        coalesced.removeAll()
         abort()
     }
 
     /// Sends what is queued, then closes, reporting `error` (e.g. a TLS alert we had to send).
     func closeAfterFlushing(error: TransportError?) {
         if closeError == nil { closeError = error }
+        flushCoalescedWrites()
         closeAfterShutdown = true
         if !shutdownPending && !requestShutdown() { abort() }
     }
@@ -202,7 +242,11 @@ public final class TCPChannel: Channel, @unchecked Sendable {
 
     fileprivate func didRead(_ count: Int) {
         if count > 0 {
-            delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<count]))
+            // What the delegate answers to this read (one response per request it held) goes
+            // out in one write when it returns.
+            loop.coalescingWrites {
+                delegate?.channel(self, didRead: UnsafeRawBufferPointer(rebasing: loop.readBuffer[..<count]))
+            }
             if delegate?.channelWantsQuickAcknowledgement(self) ?? true { rearmQuickAck() }
         } else if count == Int(UV_EOF.rawValue) {
             inputEnded = true
@@ -237,6 +281,7 @@ extension TCPChannel: LoopHandleOwner {
     func handleDidClose(_ closed: UnsafeMutableRawPointer) {
         handle = nil
         fd = -1
+        coalesced = []
         let delegate = self.delegate
         self.delegate = nil
         delegate?.channel(self, didCloseWith: closeError ?? (loop.isShuttingDown ? loop.shutDownError(during: .read) : nil))

@@ -16,10 +16,14 @@ public struct SendFile: Sendable, Hashable {
     /// Where the data set starts in the file: sending reads from here without parsing the
     /// File Meta Information again.
     public var dataSetOffset: Int
+    /// The data set's bytes when the scan read the whole file anyway (a small file, within the
+    /// scan's memory budget): sending then neither opens nor reads the file again. Not part of
+    /// the file's identity (equality and hashing ignore it).
+    public var preloaded: PreloadedDataSet?
 
     public init(
         path: String, sopClassUID: String, sopInstanceUID: String, transferSyntax: TransferSyntax, dataSetLength: Int,
-        dataSetOffset: Int = 0
+        dataSetOffset: Int = 0, preloaded: PreloadedDataSet? = nil
     ) {
         self.path = path
         self.sopClassUID = sopClassUID
@@ -27,6 +31,19 @@ public struct SendFile: Sendable, Hashable {
         self.transferSyntax = transferSyntax
         self.dataSetLength = dataSetLength
         self.dataSetOffset = dataSetOffset
+        self.preloaded = preloaded
+    }
+
+    public static func == (lhs: SendFile, rhs: SendFile) -> Bool {
+        lhs.path == rhs.path && lhs.sopClassUID == rhs.sopClassUID && lhs.sopInstanceUID == rhs.sopInstanceUID
+            && lhs.transferSyntax == rhs.transferSyntax && lhs.dataSetLength == rhs.dataSetLength
+            && lhs.dataSetOffset == rhs.dataSetOffset
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(sopInstanceUID)
+        hasher.combine(dataSetOffset)
     }
 
     /// The presentation context this file needs: its SOP class in its own transfer syntax.
@@ -45,5 +62,15 @@ public struct SendFile: Sendable, Hashable {
         public static func < (lhs: SyntaxPair, rhs: SyntaxPair) -> Bool {
             (lhs.abstractSyntax, lhs.transferSyntax) < (rhs.abstractSyntax, rhs.transferSyntax)
         }
+    }
+}
+
+/// A small file's data set, read whole by the scan and shared (not copied) by every copy of
+/// its `SendFile`.
+public final class PreloadedDataSet: Sendable {
+    public let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
 }

@@ -1,5 +1,4 @@
 import DICOMProtocol
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,9 +34,17 @@ public enum SendScanner {
 
     public static func scan(_ paths: [String], recursive: Bool) -> Scan {
         var scan = Scan()
-        for path in paths { visit(path, isArgument: true, recursive: recursive, into: &scan) }
+        var budget = preloadBudget
+        for path in paths { visit(path, kind: nil, isArgument: true, recursive: recursive, budget: &budget, into: &scan) }
         return scan
     }
+
+    /// Files up to this size are read whole by the scan and sent from memory (one `open` and
+    /// one `read` per small file in all, instead of two of each).
+    public static let preloadLimit = 64 << 10
+    /// At most this many bytes of small files are kept from the scan; past it, files are read
+    /// again when sent.
+    public static let preloadBudget = 32 << 20
 
     /// One path read: a file to send, or why it will not be sent.
     public enum Entry: Sendable, Hashable {
@@ -56,9 +63,15 @@ public enum SendScanner {
     /// and usually one `read` of its first bytes (`StoreMessage` later reads the data set from
     /// the offset found here, without parsing the header again).
     public static func read(_ path: String) -> Entry {
-        let file: (header: Part10Header, size: Int)
+        var budget = preloadBudget
+        return read(path, budget: &budget)
+    }
+
+    /// `read(_:)`, keeping a small file's data set when it fits in `budget` (then reduced).
+    public static func read(_ path: String, budget: inout Int) -> Entry {
+        let file: (header: Part10Header, size: Int, whole: [UInt8]?)
         do {
-            file = try readHeader(path)
+            file = try readHeader(path, readWholeUpTo: min(preloadLimit, budget))
         } catch {
             return .rejected(SendFileResult(path: path, outcome: error.outcome))
         }
@@ -71,35 +84,87 @@ public enum SendScanner {
             return .rejected(SendFileResult(path: path, outcome: .failed(
                 "no Media Storage SOP Instance UID (0002,0003) in the File Meta Information")))
         }
+        let preloaded = file.whole.map { PreloadedDataSet(Array($0[file.header.dataSetOffset...])) }
+        budget -= preloaded?.bytes.count ?? 0
         return .file(SendFile(
             path: path, sopClassUID: sopClass, sopInstanceUID: instance, transferSyntax: file.header.transferSyntax,
-            dataSetLength: file.size - file.header.dataSetOffset, dataSetOffset: file.header.dataSetOffset))
+            dataSetLength: file.size - file.header.dataSetOffset, dataSetOffset: file.header.dataSetOffset,
+            preloaded: preloaded))
     }
 
-    private static func visit(_ path: String, isArgument: Bool, recursive: Bool, into scan: inout Scan) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            scan.entries.append(.rejected(SendFileResult(path: path, outcome: .failed("no such file or folder"))))
-            return
+    /// What a path is, from a folder listing's `d_type` or else `stat` (which follows links).
+    private enum Kind { case folder, file, other, missing(Int32) }
+
+    private static func kind(of path: String) -> Kind {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return .missing(errno) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        default: return .other
         }
-        guard isDirectory.boolValue else {
-            scan.entries.append(read(path))
-            return
+    }
+
+    private static func visit(
+        _ path: String, kind known: Kind?, isArgument: Bool, recursive: Bool, budget: inout Int, into scan: inout Scan
+    ) {
+        switch known ?? kind(of: path) {
+        case .missing(let code):
+            let reason = code == ENOENT || code == ENOTDIR ? "no such file or folder" : "cannot be read: \(String(cString: strerror(code)))"
+            scan.entries.append(.rejected(SendFileResult(path: path, outcome: .failed(reason))))
+        case .other:
+            scan.entries.append(.rejected(SendFileResult(path: path, outcome: .skipped("not a regular file or folder"))))
+        case .file:
+            scan.entries.append(read(path, budget: &budget))
+        case .folder:
+            guard isArgument || recursive else {
+                scan.entries.append(.rejected(SendFileResult(path: path, outcome: .skipped("a folder inside a folder (use --recursive)"))))
+                return
+            }
+            let listing: [(name: String, kind: Kind?)]
+            do {
+                listing = try list(path)
+            } catch {
+                scan.entries.append(.rejected(SendFileResult(path: path, outcome: .failed(
+                    "cannot list the folder: \(String(cString: strerror(error.code)))"))))
+                return
+            }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            for entry in listing {
+                visit(base + entry.name, kind: entry.kind, isArgument: false, recursive: recursive, budget: &budget, into: &scan)
+            }
         }
-        guard isArgument || recursive else {
-            scan.entries.append(.rejected(SendFileResult(path: path, outcome: .skipped("a folder inside a folder (use --recursive)"))))
-            return
+    }
+
+    private struct ListingError: Error { var code: Int32 }
+
+    /// A folder's entries but `.` and `..`, by name, each with its kind when the listing tells
+    /// it (`d_type`; links and file systems that do not say are `stat`ed when visited) — no
+    /// `stat` per file for a folder of plain files.
+    private static func list(_ path: String) throws(ListingError) -> [(name: String, kind: Kind?)] {
+        guard let directory = opendir(path) else { throw ListingError(code: errno) }
+        defer { closedir(directory) }
+        var entries: [(name: String, kind: Kind?)] = []
+        while true {
+            errno = 0
+            guard let entry = readdir(directory) else {
+                if errno != 0 { throw ListingError(code: errno) }
+                break
+            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." { continue }
+            let kind: Kind?
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_LNK), Int32(DT_UNKNOWN): kind = nil
+            default: kind = .other
+            }
+            entries.append((name, kind))
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
-        } catch {
-            scan.entries.append(.rejected(SendFileResult(path: path, outcome: .failed(
-                "cannot list the folder: \((error as NSError).localizedDescription)"))))
-            return
-        }
-        let base = path.hasSuffix("/") ? path : path + "/"
-        for name in names { visit(base + name, isArgument: false, recursive: recursive, into: &scan) }
+        return entries.sorted { $0.name < $1.name }
     }
 
     /// Bytes read first: File Meta Information is rarely longer (a longer one costs more reads).
@@ -108,7 +173,10 @@ public enum SendScanner {
     /// The File Meta Information (PS3.10 §7.1) and the file's size; a skip when the file does
     /// not start like a Part 10 file (preamble and `DICM`), a failure when it cannot be read or
     /// its header is broken.
-    private static func readHeader(_ path: String) throws(Rejection) -> (Part10Header, size: Int) {
+    /// A file of at most `wholeLimit` bytes is read in one go and returned whole too.
+    private static func readHeader(
+        _ path: String, readWholeUpTo wholeLimit: Int
+    ) throws(Rejection) -> (Part10Header, size: Int, whole: [UInt8]?) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
         defer { close(descriptor) }
@@ -117,7 +185,7 @@ public enum SendScanner {
         let size = Int(status.st_size)
         var head: [UInt8] = []
         while true {
-            let want = head.isEmpty ? headerReadLength : head.count
+            let want = head.isEmpty ? (size <= wholeLimit ? max(size, 1) : headerReadLength) : head.count
             let wanted = min(want, size - head.count)
             var failed = false
             let chunk = [UInt8](unsafeUninitializedCapacity: max(wanted, 0)) { buffer, count in
@@ -135,7 +203,9 @@ public enum SendScanner {
                 throw Rejection(notPart10)
             }
             do {
-                if let header = try Part10Header.parse(head[...], endOfInput: endOfInput) { return (header, size) }
+                if let header = try Part10Header.parse(head[...], endOfInput: endOfInput) {
+                    return (header, size, head.count == size && size <= wholeLimit ? head : nil)
+                }
             } catch {
                 throw Rejection(.failed(FileError(path: path, error, base: 0).detailWithOffset))
             }

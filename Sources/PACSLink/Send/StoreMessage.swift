@@ -15,7 +15,8 @@ import Darwin
 /// Built off the event loop (reads block): `init` opens the file and encodes the first chunk,
 /// which for a file up to `chunkLength` is the whole message; `next()` encodes the next one.
 /// A file that changed size since it was opened fails with a `FileError` (a half-sent message
-/// cannot be completed). One send reads it, one call after another.
+/// cannot be completed). One send reads it, one call after another. A small file the scan
+/// read whole (`SendFile.preloaded`) is sent from memory, as it was when scanned.
 public final class StoreMessage: @unchecked Sendable {
     /// Data-set bytes per chunk: a 0.5 MB instance in one message, one write, and few reads
     /// (each a hop off the loop) for larger ones.
@@ -44,19 +45,25 @@ public final class StoreMessage: @unchecked Sendable {
         self.contextID = contextID
         self.chunkLength = chunkLength
         self.onRead = onRead
-        descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError(path: file.path, errno: errno, while: "opening") }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else {
-            let code = errno
-            close(descriptor)
-            throw FileError(path: file.path, errno: code, while: "reading the size")
+        if let preloaded = file.preloaded {
+            // The scan read the whole (small) file: nothing to open.
+            descriptor = -1
+            dataSetLength = preloaded.bytes.count
+        } else {
+            descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw FileError(path: file.path, errno: errno, while: "opening") }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0 else {
+                let code = errno
+                close(descriptor)
+                throw FileError(path: file.path, errno: code, while: "reading the size")
+            }
+            dataSetLength = Int(status.st_size) - file.dataSetOffset
         }
-        dataSetLength = Int(status.st_size) - file.dataSetOffset
         offset = file.dataSetOffset
         fragmenter = MessageFragmenter(presentationContextID: contextID, peerMaximumLength: peerMaximumLength)
         guard dataSetLength >= 0, let command = try? request.encoded() else {
-            close(descriptor)
+            if descriptor >= 0 { close(descriptor) }
             throw FileError(path: file.path, "is shorter than its File Meta Information")
         }
         var writer = ByteWriter(capacity: Self.capacity(for: min(dataSetLength, chunkLength)) + command.count + 64)
@@ -64,13 +71,13 @@ public final class StoreMessage: @unchecked Sendable {
         do {
             try writeChunk(into: &writer)
         } catch {
-            close(descriptor)
+            if descriptor >= 0 { close(descriptor) }
             throw error
         }
         first = writer.take()
     }
 
-    deinit { close(descriptor) }
+    deinit { if descriptor >= 0 { close(descriptor) } }
 
     /// Whether the first PDUs are the whole message.
     public var isComplete: Bool { fragmenter.isFinished }
@@ -99,6 +106,13 @@ public final class StoreMessage: @unchecked Sendable {
     private func writeChunk(into writer: inout ByteWriter) throws(FileError) {
         let end = file.dataSetOffset + dataSetLength
         let count = min(chunkLength, end - offset)
+        if let preloaded = file.preloaded {
+            let start = offset - file.dataSetOffset
+            offset += count
+            onRead(count)
+            fragmenter.writeDataSet(preloaded.bytes[start..<start + count], isLast: offset == end, into: &writer)
+            return
+        }
         let chunk = try read(count)
         offset += count
         onRead(count)
