@@ -21,8 +21,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-swift build -c release --product pacslink >&2
-PACSLINK=$(swift build -c release --show-bin-path)/pacslink
+swift build -c release --static-swift-stdlib --product pacslink >&2
+PACSLINK=$(swift build -c release --static-swift-stdlib --show-bin-path)/pacslink
 MAKE_INSTANCES=scripts/make-instances.py
 
 # sample_process PID FILE SECONDS: in the background, appends "<descriptors> <RSS KiB>" of

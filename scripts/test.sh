@@ -14,7 +14,7 @@ check_warnings() { # $1: log file
 log=$(mktemp)
 swift build --build-tests 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
 check_warnings "$log"
-swift build -c release --product pacslink 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
+swift build -c release --static-swift-stdlib --product pacslink 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
 check_warnings "$log"
 # The transport tests count the whole process's file descriptors to prove nothing leaks; run
 # them on their own so that other targets' sockets and files do not blur the count.

@@ -43,6 +43,27 @@ struct SendScannerTests {
         #expect(deep.rejected.map(\.path) == [dir.path + "/notes.txt"])
     }
 
+    @Test("a folder of many files is read by several threads and listed in name order, a non-DICOM file in its place")
+    func manyFiles() throws {
+        let dir = try TemporaryDirectory()
+        var expected: [String] = []
+        for index in 0..<150 {
+            let name = String(format: "f%03d.dcm", index)
+            if index == 70 {
+                try Data("not dicom".utf8).write(to: dir.url.appendingPathComponent(name))
+            } else {
+                expected.append(try writePart10(dir, name, instance: "1.2.3.\(index)", length: 10 + index))
+            }
+        }
+        let scan = SendScanner.scan([dir.path], recursive: false)
+        #expect(scan.entries.count == 150)
+        #expect(scan.files.map(\.path) == expected)
+        #expect(scan.files.map(\.dataSetLength) == (0..<150).filter { $0 != 70 }.map { 10 + $0 })
+        #expect(scan.files.allSatisfy { $0.preloaded?.bytes.count == $0.dataSetLength })
+        #expect(scan.entries[70].path == dir.path + "/f070.dcm")
+        #expect(scan.rejected.map(\.category) == [.skipped])
+    }
+
     @Test("a folder's links are followed, a FIFO is skipped unopened, an unreadable folder fails with the reason")
     func folderEntriesOfOtherKinds() throws {
         let dir = try TemporaryDirectory()

@@ -52,8 +52,11 @@ public struct StorageSCP: DIMSEServiceHandler {
     /// How many C-STOREs of one association we perform at once by default when the requestor
     /// proposes an Asynchronous Operations Window (PS3.7 §D.3.3.3): each is written on the
     /// thread pool and answered when its file is in place, while the next ones arrive; the
-    /// association's read backpressure bounds the bytes they hold together.
-    public static let operationsWindow: UInt16 = 16
+    /// association's read backpressure bounds the bytes they hold together. 64: over one
+    /// association on loopback, 1,000 small C-STOREs took 42 ms with 64 or 128 against 58 ms
+    /// with 16 (process start included) — the sender then writes, and we answer, dozens per
+    /// turn.
+    public static let operationsWindow: UInt16 = 64
 
     /// Every non-retired storage SOP class and Verification; `preferred` (a server's
     /// compression) first when the requestor proposes it, else Explicit then Implicit VR Little

@@ -19,7 +19,7 @@ public struct AssociationStoreOpener: StoreAssociationOpener {
     public let group: EventLoopGroup
 
     /// What `pacslink send` proposes by default: as many as `pacslink listen` grants.
-    public static let defaultWindow: UInt16 = 16
+    public static let defaultWindow: UInt16 = 64
 
     /// Throws `ProtocolError` naming the AE title that is not valid.
     public init(

@@ -65,12 +65,18 @@ public struct SendFile: Sendable, Hashable {
     }
 }
 
-/// A small file's data set, read whole by the scan and shared (not copied) by every copy of
-/// its `SendFile`.
+/// A small file read whole by the scan, shared (not copied) by every copy of its `SendFile`:
+/// the data set is `file[dataSetOffset...]`.
 public final class PreloadedDataSet: Sendable {
-    public let bytes: [UInt8]
+    /// The whole file, preamble and File Meta Information included.
+    public let file: [UInt8]
+    public let dataSetOffset: Int
 
-    public init(_ bytes: [UInt8]) {
-        self.bytes = bytes
+    public init(file: [UInt8], dataSetOffset: Int) {
+        self.file = file
+        self.dataSetOffset = dataSetOffset
     }
+
+    /// The data set's bytes.
+    public var bytes: ArraySlice<UInt8> { file[dataSetOffset...] }
 }

@@ -42,17 +42,15 @@ public struct SendPlan: Sendable, Equatable {
     /// Longest-processing-time-first: each file, largest first, onto the lightest lane; each
     /// lane's files then back in their original order.
     static func balance(_ files: [SendFile], lanes count: Int) -> [[SendFile]] {
-        var lanes = [[(index: Int, file: SendFile)]](repeating: [], count: count)
+        var lanes = [[Int]](repeating: [], count: count)
         var loads = [Int](repeating: 0, count: count)
-        let bySize = files.enumerated().sorted {
-            ($0.element.dataSetLength, $1.offset) > ($1.element.dataSetLength, $0.offset)
-        }
-        for (index, file) in bySize {
+        let bySize = files.indices.sorted { (files[$0].dataSetLength, $1) > (files[$1].dataSetLength, $0) }
+        for index in bySize {
             let lightest = loads.indices.min { (loads[$0], $0) < (loads[$1], $1) } ?? 0
-            lanes[lightest].append((index, file))
-            loads[lightest] += file.dataSetLength
+            lanes[lightest].append(index)
+            loads[lightest] += files[index].dataSetLength
         }
-        return lanes.map { $0.sorted { $0.index < $1.index }.map(\.file) }
+        return lanes.map { $0.sorted().map { files[$0] } }
     }
 
     /// Cuts a lane into associations of at most 128 distinct syntax pairs each.

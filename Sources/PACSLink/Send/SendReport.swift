@@ -6,9 +6,10 @@ public struct SendReport: Sendable {
     /// Merges the scan's rejections with the results of what was sent, in scan order.
     public init(scan: SendScanner.Scan, sent: [SendFileResult], duration: Duration) {
         let order = scan.order
-        results = (scan.rejected + sent).enumerated()
-            .sorted { (order[$0.element.path] ?? Int.max, $0.offset) < (order[$1.element.path] ?? Int.max, $1.offset) }
-            .map(\.element)
+        let all = scan.rejected + sent
+        // Each path is looked up once; the sort moves integers, not results.
+        let keys = all.map { order[$0.path] ?? Int.max }
+        results = all.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { all[$0] }
         summary = SendSummary(results, duration: duration)
     }
 }

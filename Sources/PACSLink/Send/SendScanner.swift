@@ -1,4 +1,5 @@
 import DICOMProtocol
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -84,8 +85,8 @@ public enum SendScanner {
             return .rejected(SendFileResult(path: path, outcome: .failed(
                 "no Media Storage SOP Instance UID (0002,0003) in the File Meta Information")))
         }
-        let preloaded = file.whole.map { PreloadedDataSet(Array($0[file.header.dataSetOffset...])) }
-        budget -= preloaded?.bytes.count ?? 0
+        let preloaded = file.whole.map { PreloadedDataSet(file: $0, dataSetOffset: file.header.dataSetOffset) }
+        budget -= preloaded?.file.count ?? 0
         return .file(SendFile(
             path: path, sopClassUID: sopClass, sopInstanceUID: instance, transferSyntax: file.header.transferSyntax,
             dataSetLength: file.size - file.header.dataSetOffset, dataSetOffset: file.header.dataSetOffset,
@@ -121,7 +122,7 @@ public enum SendScanner {
                 scan.entries.append(.rejected(SendFileResult(path: path, outcome: .skipped("a folder inside a folder (use --recursive)"))))
                 return
             }
-            let listing: [(name: String, kind: Kind?)]
+            let listing: [ListedEntry]
             do {
                 listing = try list(path)
             } catch {
@@ -130,21 +131,86 @@ public enum SendScanner {
                 return
             }
             let base = path.hasSuffix("/") ? path : path + "/"
-            for entry in listing {
-                visit(base + entry.name, kind: entry.kind, isArgument: false, recursive: recursive, budget: &budget, into: &scan)
+            var index = 0
+            while index < listing.count {
+                var end = index
+                while end < listing.count, listing[end].isPlainFile { end += 1 }
+                if end - index >= parallelReadThreshold {
+                    scan.entries += readAll(listing[index..<end].map { base + $0.name }, budget: &budget)
+                    index = end
+                } else {
+                    let entry = listing[index]
+                    visit(base + entry.name, kind: entry.kind, isArgument: false, recursive: recursive, budget: &budget, into: &scan)
+                    index += 1
+                }
             }
         }
     }
 
+    /// Folders with at least this many plain files in a row have them read by several threads.
+    static let parallelReadThreshold = 64
+
+    /// `read(_:budget:)` for each path, on up to four threads (each with its share of the
+    /// budget), in order: reading a folder of small files is open, read, close and a parse per
+    /// file, and the second core is otherwise idle until the association starts.
+    private static func readAll(_ paths: [String], budget: inout Int) -> [Entry] {
+        let workers = max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), paths.count / (parallelReadThreshold / 2)))
+        let share = budget / workers
+        let results = ParallelResults(count: paths.count, workers: workers)
+        let slice = (paths.count + workers - 1) / workers
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var left = share
+            for index in worker * slice..<min(paths.count, (worker + 1) * slice) {
+                results.store(read(paths[index], budget: &left), at: index)
+            }
+            results.setUnspent(left, worker: worker)
+        }
+        budget -= share * workers - results.unspent
+        return results.entries
+    }
+
+    /// Where `readAll`'s workers put their entries: each index and each worker slot is written
+    /// by one worker only, and read after `concurrentPerform` returns.
+    private final class ParallelResults: @unchecked Sendable {
+        private var slots: [Entry?]
+        private var unspentByWorker: [Int]
+
+        init(count: Int, workers: Int) {
+            slots = Array(repeating: nil, count: count)
+            unspentByWorker = Array(repeating: 0, count: workers)
+        }
+
+        func store(_ entry: Entry, at index: Int) {
+            slots.withUnsafeMutableBufferPointer { $0[index] = entry }
+        }
+
+        func setUnspent(_ bytes: Int, worker: Int) {
+            unspentByWorker.withUnsafeMutableBufferPointer { $0[worker] = bytes }
+        }
+
+        var entries: [Entry] { slots.map { $0! } }
+        var unspent: Int { unspentByWorker.reduce(0, +) }
+    }
+
     private struct ListingError: Error { var code: Int32 }
+
+    /// One name in a folder and, when the listing said, what it is.
+    private struct ListedEntry {
+        var name: String
+        var kind: Kind?
+
+        var isPlainFile: Bool {
+            if case .file? = kind { true } else { false }
+        }
+    }
 
     /// A folder's entries but `.` and `..`, by name, each with its kind when the listing tells
     /// it (`d_type`; links and file systems that do not say are `stat`ed when visited) — no
     /// `stat` per file for a folder of plain files.
-    private static func list(_ path: String) throws(ListingError) -> [(name: String, kind: Kind?)] {
+    private static func list(_ path: String) throws(ListingError) -> [ListedEntry] {
         guard let directory = opendir(path) else { throw ListingError(code: errno) }
         defer { closedir(directory) }
-        var entries: [(name: String, kind: Kind?)] = []
+        var entries: [ListedEntry] = []
         while true {
             errno = 0
             guard let entry = readdir(directory) else {
@@ -162,7 +228,7 @@ public enum SendScanner {
             case Int32(DT_LNK), Int32(DT_UNKNOWN): kind = nil
             default: kind = .other
             }
-            entries.append((name, kind))
+            entries.append(ListedEntry(name: name, kind: kind))
         }
         return entries.sorted { $0.name < $1.name }
     }
@@ -195,7 +261,7 @@ public enum SendScanner {
                 }
             }
             if failed { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
-            head += chunk
+            if head.isEmpty { head = chunk } else { head += chunk }
             let endOfInput = chunk.count < want || head.count >= size
             let prefixRange = FileMetaInformation.preambleLength..<FileMetaInformation.elementsOffset
             guard head.count >= FileMetaInformation.elementsOffset || !endOfInput else { throw Rejection(notPart10) }

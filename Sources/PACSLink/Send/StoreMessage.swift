@@ -107,10 +107,10 @@ public final class StoreMessage: @unchecked Sendable {
         let end = file.dataSetOffset + dataSetLength
         let count = min(chunkLength, end - offset)
         if let preloaded = file.preloaded {
-            let start = offset - file.dataSetOffset
+            let start = offset
             offset += count
             onRead(count)
-            fragmenter.writeDataSet(preloaded.bytes[start..<start + count], isLast: offset == end, into: &writer)
+            fragmenter.writeDataSet(preloaded.file[start..<start + count], isLast: offset == end, into: &writer)
             return
         }
         let chunk = try read(count)

@@ -71,7 +71,9 @@ public struct StoreSCU: Sendable {
                 try? await association.release()
             }
         }
-        return results.sorted { $0.index < $1.index }.map(\.result)
+        var ordered = [SendFileResult?](repeating: nil, count: plan.files.count)
+        for (index, result) in results { ordered[index] = result }
+        return ordered.compactMap { $0 }
     }
 
     /// Sends the files of `plan` at `indices` over `association`, isolated to it (its event
