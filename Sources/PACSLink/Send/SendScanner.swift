@@ -70,9 +70,14 @@ public enum SendScanner {
 
     /// `read(_:)`, keeping a small file's data set when it fits in `budget` (then reduced).
     public static func read(_ path: String, budget: inout Int) -> Entry {
+        read(path, in: AT_FDCWD, name: nil, budget: &budget)
+    }
+
+    /// `read(_:budget:)` of `name` in the folder open as `directory` (`path` is its full path).
+    static func read(_ path: String, in directory: Int32, name: String?, budget: inout Int) -> Entry {
         let file: (header: Part10Header, size: Int, whole: [UInt8]?)
         do {
-            file = try readHeader(path, readWholeUpTo: min(preloadLimit, budget))
+            file = try readHeader(path, in: directory, name: name, readWholeUpTo: min(preloadLimit, budget))
         } catch {
             return .rejected(SendFileResult(path: path, outcome: error.outcome))
         }
@@ -136,7 +141,7 @@ public enum SendScanner {
                 var end = index
                 while end < listing.count, listing[end].isPlainFile { end += 1 }
                 if end - index >= parallelReadThreshold {
-                    scan.entries += readAll(listing[index..<end].map { base + $0.name }, budget: &budget)
+                    scan.entries += readAll(listing[index..<end].map(\.name), in: path, base: base, budget: &budget)
                     index = end
                 } else {
                     let entry = listing[index]
@@ -153,15 +158,20 @@ public enum SendScanner {
     /// `read(_:budget:)` for each path, on up to four threads (each with its share of the
     /// budget), in order: reading a folder of small files is open, read, close and a parse per
     /// file, and the second core is otherwise idle until the association starts.
-    private static func readAll(_ paths: [String], budget: inout Int) -> [Entry] {
-        let workers = max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), paths.count / (parallelReadThreshold / 2)))
+    private static func readAll(_ names: [String], in folder: String, base: String, budget: inout Int) -> [Entry] {
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)  // AT_FDCWD (paths) if it fails
+        defer { if directory >= 0 { close(directory) } }
+        let workers = max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), names.count / (parallelReadThreshold / 2)))
         let share = budget / workers
-        let results = ParallelResults(count: paths.count, workers: workers)
-        let slice = (paths.count + workers - 1) / workers
+        let results = ParallelResults(count: names.count, workers: workers)
+        let slice = (names.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var left = share
-            for index in worker * slice..<min(paths.count, (worker + 1) * slice) {
-                results.store(read(paths[index], budget: &left), at: index)
+            for index in worker * slice..<min(names.count, (worker + 1) * slice) {
+                let path = base + names[index]
+                let entry = directory >= 0
+                    ? read(path, in: directory, name: names[index], budget: &left) : read(path, budget: &left)
+                results.store(entry, at: index)
             }
             results.setUnspent(left, worker: worker)
         }
@@ -238,45 +248,83 @@ public enum SendScanner {
 
     /// The File Meta Information (PS3.10 §7.1) and the file's size; a skip when the file does
     /// not start like a Part 10 file (preamble and `DICM`), a failure when it cannot be read or
-    /// its header is broken.
-    /// A file of at most `wholeLimit` bytes is read in one go and returned whole too.
+    /// its header is broken. A file of at most `wholeLimit` bytes comes whole from one read
+    /// (which also tells its size: no `fstat`) and is returned whole too. `name` is opened in
+    /// the folder open as `directory` when given (no path walk per file).
     private static func readHeader(
-        _ path: String, readWholeUpTo wholeLimit: Int
+        _ path: String, in directory: Int32 = AT_FDCWD, name: String? = nil, readWholeUpTo wholeLimit: Int
     ) throws(Rejection) -> (Part10Header, size: Int, whole: [UInt8]?) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
+        let descriptor = openat(directory, name ?? path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Rejection(cannotRead(errno)) }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
-        let size = Int(status.st_size)
-        var head: [UInt8] = []
-        while true {
-            let want = head.isEmpty ? (size <= wholeLimit ? max(size, 1) : headerReadLength) : head.count
-            let wanted = min(want, size - head.count)
-            var failed = false
-            let chunk = [UInt8](unsafeUninitializedCapacity: max(wanted, 0)) { buffer, count in
-                while count < wanted {
-                    let n = pread(descriptor, buffer.baseAddress! + count, wanted - count, off_t(head.count + count))
-                    if n > 0 { count += n } else if n < 0, errno == EINTR { continue } else { failed = n < 0; return }
+        var head: [UInt8]
+        let size: Int
+        if wholeLimit > 0 {
+            head = try read(descriptor, at: 0, count: wholeLimit + 1)
+            if head.count <= wholeLimit {
+                let whole = Array(head[...])  // the file's size, not the read's capacity
+                guard let header = try parseHeader(whole, endOfInput: true, path: path) else {
+                    throw Rejection(.failed("the File Meta Information is incomplete"))
                 }
+                return (header, whole.count, whole)
             }
-            if failed { throw Rejection(.failed("cannot be read: \(String(cString: strerror(errno)))")) }
-            if head.isEmpty { head = chunk } else { head += chunk }
-            let endOfInput = chunk.count < want || head.count >= size
-            let prefixRange = FileMetaInformation.preambleLength..<FileMetaInformation.elementsOffset
-            guard head.count >= FileMetaInformation.elementsOffset || !endOfInput else { throw Rejection(notPart10) }
-            if head.count >= FileMetaInformation.elementsOffset, !head[prefixRange].elementsEqual(FileMetaInformation.prefix) {
-                throw Rejection(notPart10)
-            }
-            do {
-                if let header = try Part10Header.parse(head[...], endOfInput: endOfInput) {
-                    return (header, size, head.count == size && size <= wholeLimit ? head : nil)
-                }
-            } catch {
-                throw Rejection(.failed(FileError(path: path, error, base: 0).detailWithOffset))
-            }
-            if endOfInput { throw Rejection(.failed("the File Meta Information is incomplete")) }
+            size = try sizeOf(descriptor)
+        } else {
+            size = try sizeOf(descriptor)
+            head = try read(descriptor, at: 0, count: min(headerReadLength, size))
         }
+        while true {
+            let endOfInput = head.count >= size
+            if let header = try parseHeader(head, endOfInput: endOfInput, path: path) { return (header, size, nil) }
+            if endOfInput { throw Rejection(.failed("the File Meta Information is incomplete")) }
+            let more = try read(descriptor, at: head.count, count: min(head.count, size - head.count))
+            if more.isEmpty { throw Rejection(.failed("the File Meta Information is incomplete")) }
+            head += more
+        }
+    }
+
+    /// The header in `head`, `nil` when more bytes are needed; skips what is not Part 10.
+    private static func parseHeader(_ head: [UInt8], endOfInput: Bool, path: String) throws(Rejection) -> Part10Header? {
+        let prefixRange = FileMetaInformation.preambleLength..<FileMetaInformation.elementsOffset
+        guard head.count >= FileMetaInformation.elementsOffset || !endOfInput else { throw Rejection(notPart10) }
+        if head.count >= FileMetaInformation.elementsOffset, !head[prefixRange].elementsEqual(FileMetaInformation.prefix) {
+            throw Rejection(notPart10)
+        }
+        do {
+            return try Part10Header.parse(head[...], endOfInput: endOfInput)
+        } catch {
+            throw Rejection(.failed(FileError(path: path, error, base: 0).detailWithOffset))
+        }
+    }
+
+    /// Up to `count` bytes at `offset`; fewer only at the end of the file.
+    private static func read(_ descriptor: Int32, at offset: Int, count: Int) throws(Rejection) -> [UInt8] {
+        var code: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, filled in
+            while filled < count {
+                let n = pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
+                if n > 0 {
+                    filled += n
+                } else if n < 0, errno == EINTR {
+                    continue
+                } else {
+                    if n < 0 { code = errno }
+                    return
+                }
+            }
+        }
+        if code != 0 { throw Rejection(cannotRead(code)) }
+        return bytes
+    }
+
+    private static func sizeOf(_ descriptor: Int32) throws(Rejection) -> Int {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Rejection(cannotRead(errno)) }
+        return Int(status.st_size)
+    }
+
+    private static func cannotRead(_ code: Int32) -> SendFileResult.Outcome {
+        .failed("cannot be read: \(String(cString: strerror(code)))")
     }
 
     /// Why a path is not sent.
