@@ -18,7 +18,9 @@ struct SendCommand: AsyncParsableCommand {
             transcode, so a file whose SOP class or transfer syntax the server does not \
             accept fails with the server's reason while the rest go on. Files that are not \
             DICOM Part 10 files are listed as skipped. Folders are read in name order; their \
-            subfolders only with --recursive.
+            subfolders only with --recursive. Files up to 64 KiB are read once, whole, when \
+            the paths are scanned (up to 32 MiB of them) and sent as they were then; larger \
+            ones are read again while they are sent.
 
             Each association proposes an asynchronous operations window (PS3.7 D.3.3.3) of \
             --window C-STOREs: a server that grants it (pacslink listen, dcm4che) receives up \
