@@ -179,23 +179,32 @@ public enum SendScanner {
         return results.entries
     }
 
-    /// Where `readAll`'s workers put their entries: each index and each worker slot is written
-    /// by one worker only, and read after `concurrentPerform` returns.
+    /// Where `readAll`'s workers put their entries: each slot is written by one worker only,
+    /// through memory allocated once (no Swift array is mutated from two threads), and read
+    /// after `concurrentPerform` returns.
     private final class ParallelResults: @unchecked Sendable {
-        private var slots: [Entry?]
-        private var unspentByWorker: [Int]
+        private let slots: UnsafeMutableBufferPointer<Entry?>
+        private let unspentByWorker: UnsafeMutableBufferPointer<Int>
 
         init(count: Int, workers: Int) {
-            slots = Array(repeating: nil, count: count)
-            unspentByWorker = Array(repeating: 0, count: workers)
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil)
+            unspentByWorker = .allocate(capacity: workers)
+            unspentByWorker.initialize(repeating: 0)
+        }
+
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+            unspentByWorker.deallocate()
         }
 
         func store(_ entry: Entry, at index: Int) {
-            slots.withUnsafeMutableBufferPointer { $0[index] = entry }
+            slots[index] = entry
         }
 
         func setUnspent(_ bytes: Int, worker: Int) {
-            unspentByWorker.withUnsafeMutableBufferPointer { $0[worker] = bytes }
+            unspentByWorker[worker] = bytes
         }
 
         var entries: [Entry] { slots.map { $0! } }
