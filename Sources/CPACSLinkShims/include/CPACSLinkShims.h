@@ -1,7 +1,8 @@
 #ifndef CPACSLINKSHIMS_H
 #define CPACSLINKSHIMS_H
 // Wrappers for the OpenSSL and libuv macros that Swift cannot import (function-like macros,
-// SSL_OP_* constants). Nothing else belongs here: the logic lives in DICOMTransport.
+// SSL_OP_* constants), and glibc's mallopt (malloc.h is not in Swift's Glibc module).
+// Nothing else belongs here: the logic lives in DICOMTransport and pacslink.
 #include <openssl/ssl.h>
 #include <openssl/err.h>
 #include <openssl/bio.h>
@@ -24,5 +25,11 @@ static inline void pacslink_SSL_CTX_set_secure_defaults(SSL_CTX *ctx) {
     SSL_CTX_set_options(ctx, SSL_OP_NO_RENEGOTIATION);
     SSL_CTX_set_mode(ctx, SSL_MODE_RELEASE_BUFFERS);
 }
+
+#ifdef __GLIBC__
+#include <malloc.h>
+/// mallopt(M_TOP_PAD, bytes): how much more than asked glibc takes when a heap grows.
+static inline int pacslink_malloc_set_top_pad(int bytes) { return mallopt(M_TOP_PAD, bytes); }
+#endif
 
 #endif

@@ -6,6 +6,7 @@ extension PACSLinkCommand {
     /// Runs the command line, mapping ArgumentParser's usage errors (its exit code 64) to 2 and
     /// the registry's errors to their codes; help and version print as usual.
     static func main() async {
+        AllocatorTuning.apply()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {
