@@ -74,10 +74,14 @@ public enum SendScanner {
     }
 
     /// `read(_:budget:)` of `name` in the folder open as `directory` (`path` is its full path).
-    static func read(_ path: String, in directory: Int32, name: String?, budget: inout Int) -> Entry {
+    /// `scratch` (at least `preloadLimit + 1` bytes), when given, receives the first read.
+    static func read(
+        _ path: String, in directory: Int32, name: String?, budget: inout Int,
+        scratch: UnsafeMutableRawBufferPointer? = nil
+    ) -> Entry {
         let file: (header: Part10Header, size: Int, whole: [UInt8]?)
         do {
-            file = try readHeader(path, in: directory, name: name, readWholeUpTo: min(preloadLimit, budget))
+            file = try readHeader(path, in: directory, name: name, readWholeUpTo: min(preloadLimit, budget), scratch: scratch)
         } catch {
             return .rejected(SendFileResult(path: path, outcome: error.outcome))
         }
@@ -166,11 +170,14 @@ public enum SendScanner {
         let results = ParallelResults(count: names.count, workers: workers)
         let slice = (names.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: preloadLimit + 1, alignment: 16)
+            defer { scratch.deallocate() }
             var left = share
             for index in worker * slice..<min(names.count, (worker + 1) * slice) {
                 let path = base + names[index]
                 let entry = directory >= 0
-                    ? read(path, in: directory, name: names[index], budget: &left) : read(path, budget: &left)
+                    ? read(path, in: directory, name: names[index], budget: &left, scratch: scratch)
+                    : read(path, budget: &left)
                 results.store(entry, at: index)
             }
             results.setUnspent(left, worker: worker)
@@ -261,7 +268,8 @@ public enum SendScanner {
     /// (which also tells its size: no `fstat`) and is returned whole too. `name` is opened in
     /// the folder open as `directory` when given (no path walk per file).
     private static func readHeader(
-        _ path: String, in directory: Int32 = AT_FDCWD, name: String? = nil, readWholeUpTo wholeLimit: Int
+        _ path: String, in directory: Int32 = AT_FDCWD, name: String? = nil, readWholeUpTo wholeLimit: Int,
+        scratch: UnsafeMutableRawBufferPointer? = nil
     ) throws(Rejection) -> (Part10Header, size: Int, whole: [UInt8]?) {
         let descriptor = openat(directory, name ?? path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Rejection(cannotRead(errno)) }
@@ -269,7 +277,13 @@ public enum SendScanner {
         var head: [UInt8]
         let size: Int
         if wholeLimit > 0 {
-            head = try read(descriptor, at: 0, count: wholeLimit + 1)
+            if let scratch, scratch.count > wholeLimit {
+                // Into memory the worker reuses for every file; only the bytes read are copied.
+                let count = try read(descriptor, at: 0, into: UnsafeMutableRawBufferPointer(rebasing: scratch[...wholeLimit]))
+                head = Array(UnsafeRawBufferPointer(rebasing: scratch[..<count]))
+            } else {
+                head = try read(descriptor, at: 0, count: wholeLimit + 1)
+            }
             if head.count <= wholeLimit {
                 let whole = Array(head[...])  // the file's size, not the read's capacity
                 guard let header = try parseHeader(whole, endOfInput: true, path: path) else {
@@ -304,6 +318,24 @@ public enum SendScanner {
         } catch {
             throw Rejection(.failed(FileError(path: path, error, base: 0).detailWithOffset))
         }
+    }
+
+    /// Fills `buffer` from `offset`, or less at the end of the file; returns the count read.
+    private static func read(_ descriptor: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(Rejection) -> Int {
+        var filled = 0
+        while filled < buffer.count {
+            let n = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+            if n > 0 {
+                filled += n
+            } else if n < 0, errno == EINTR {
+                continue
+            } else if n < 0 {
+                throw Rejection(cannotRead(errno))
+            } else {
+                break
+            }
+        }
+        return filled
     }
 
     /// Up to `count` bytes at `offset`; fewer only at the end of the file.
