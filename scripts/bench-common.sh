@@ -37,6 +37,14 @@ sample_process() {
     PIDS+=($!)
 }
 
+# warm_cache PATH…: reads every file under PATH…, so that a timed run finds them in the page
+# cache. This VM trims its page cache on its own (buff/cache stays near 2 GB with 20 GB free),
+# and a run that reads its files from disk measures the disk, not the sender; each timed run
+# of either sender starts with the same files cached.
+warm_cache() {
+    find "$@" -type f -exec cat {} + >/dev/null
+}
+
 wait_for_port() {
     for _ in $(seq $((${2:-10} * 10))); do
         (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0

@@ -183,6 +183,7 @@ store_ours() {
     local count bytes start failed=0
     count=$(find "$WORK/$1" -name '*.dcm' | wc -l)
     bytes=$(bytes_of "$WORK/$1")
+    warm_cache "$WORK/$1"
     start=$(date +%s%N)
     "$PACSLINK" send "${CONFIG[@]}" --host 127.0.0.1 --port "$OURS_PORT" --called-aet OURSCP --calling-aet BENCH \
         --associations "$2" "$WORK/$1"/q* >/dev/null 2>"$WORK/send.log" || failed=$count
@@ -192,6 +193,7 @@ store_dcmtk() {
     local count bytes start failed=0 pids=() shard k pid
     count=$(find "$WORK/$1" -name '*.dcm' | wc -l)
     bytes=$(bytes_of "$WORK/$1")
+    warm_cache "$WORK/$1"
     start=$(date +%s%N)
     for ((k = 0; k < $2; k++)); do
         # N processes, each sending the shards k, k + N, … of the 8.
@@ -209,6 +211,7 @@ store_dcmtk() {
 move_ours() {
     local start stored
     rm -rf "$WORK/moved-ours"
+    warm_cache "$WORK/large"
     start=$(date +%s%N)
     "$PACSLINK" retrieve sim "${CONFIG[@]}" --study "$STUDY_UID" --method move --out "$WORK/moved-ours" --flush none \
         --json >/dev/null 2>"$WORK/retrieve.log" || true
@@ -219,6 +222,7 @@ move_dcmtk() {
     local start stored
     rm -rf "$WORK/moved-dcmtk"
     mkdir -p "$WORK/moved-dcmtk"
+    warm_cache "$WORK/qr/db" "$WORK/large"
     start=$(date +%s%N)
     TCP_NODELAY=1 "$MOVESCU" -aet MOVESCU -aec DCMQR -S +P "$MOVESCU_PORT" -k QueryRetrieveLevel=STUDY \
         -k StudyInstanceUID="$STUDY_UID" -od "$WORK/moved-dcmtk" 127.0.0.1 "$QR_PORT" 2>"$WORK/movescu.log" || true

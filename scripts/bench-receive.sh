@@ -59,6 +59,7 @@ cpu_ticks() { awk '{ print $14 + $15 + $16 + $17 }' "/proc/$1/stat"; }
 # send SENDER N: the instances over N associations; prints "<instances> <seconds>".
 send() {
     local sender=$1 n=$2 start end failed=0 pids=() k i
+    warm_cache "$WORK/in"
     start=$(date +%s%N)
     if [ "$sender" = pacslink ]; then
         # `pacslink send` has no --repeat: it gets the file list SEND_REPEAT times over (same

@@ -37,6 +37,7 @@ wait_for_port "$OUR_PORT"
 # sending processes — or "failed".
 ours() {
     local start
+    warm_cache "$2"
     start=$(date +%s%N)
     /usr/bin/time -o "$WORK/cpu.ours" -f "%U %S" "$PACSLINK" send --host 127.0.0.1 --port "$1" --called-aet SINK \
         --calling-aet BENCH --associations "$3" "$2"/q* >/dev/null || { echo failed; return; }
@@ -45,6 +46,7 @@ ours() {
 theirs() {
     local start failed=0 pids=() pid quarter
     rm -f "$WORK"/cpu.theirs.*
+    warm_cache "$2"
     start=$(date +%s%N)
     if [ "$3" = 1 ]; then
         TCP_NODELAY=1 /usr/bin/time -o "$WORK/cpu.theirs.all" -f "%U %S" \
