@@ -322,40 +322,20 @@ public enum SendScanner {
 
     /// Fills `buffer` from `offset`, or less at the end of the file; returns the count read.
     private static func read(_ descriptor: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(Rejection) -> Int {
-        var filled = 0
-        while filled < buffer.count {
-            let n = pread(descriptor, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
-            if n > 0 {
-                filled += n
-            } else if n < 0, errno == EINTR {
-                continue
-            } else if n < 0 {
-                throw Rejection(cannotRead(errno))
-            } else {
-                break
-            }
+        do {
+            return try PositionalRead.fill(buffer, from: descriptor, at: offset)
+        } catch {
+            throw Rejection(cannotRead(error.code))
         }
-        return filled
     }
 
     /// Up to `count` bytes at `offset`; fewer only at the end of the file.
     private static func read(_ descriptor: Int32, at offset: Int, count: Int) throws(Rejection) -> [UInt8] {
-        var code: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: max(count, 0)) { buffer, filled in
-            while filled < count {
-                let n = pread(descriptor, buffer.baseAddress! + filled, count - filled, off_t(offset + filled))
-                if n > 0 {
-                    filled += n
-                } else if n < 0, errno == EINTR {
-                    continue
-                } else {
-                    if n < 0 { code = errno }
-                    return
-                }
-            }
+        do {
+            return try PositionalRead.bytes(count, from: descriptor, at: offset)
+        } catch {
+            throw Rejection(cannotRead(error.code))
         }
-        if code != 0 { throw Rejection(cannotRead(code)) }
-        return bytes
     }
 
     private static func sizeOf(_ descriptor: Int32) throws(Rejection) -> Int {

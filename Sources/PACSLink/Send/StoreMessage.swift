@@ -121,23 +121,15 @@ public final class StoreMessage: @unchecked Sendable {
 
     /// Exactly `count` bytes at `offset`.
     private func read(_ count: Int) throws(FileError) -> [UInt8] {
-        var failure: FileError?
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            while initialized < count {
-                let n = pread(descriptor, buffer.baseAddress! + initialized, count - initialized, off_t(offset + initialized))
-                if n > 0 {
-                    initialized += n
-                } else if n < 0, errno == EINTR {
-                    continue
-                } else {
-                    failure = n == 0
-                        ? FileError(path: file.path, offset: offset + initialized, "the file became shorter while it was sent")
-                        : FileError(path: file.path, errno: errno, while: "reading")
-                    return
-                }
-            }
+        let bytes: [UInt8]
+        do {
+            bytes = try PositionalRead.bytes(count, from: descriptor, at: offset)
+        } catch {
+            throw FileError(path: file.path, errno: error.code, while: "reading")
         }
-        if let failure { throw failure }
+        guard bytes.count == count else {
+            throw FileError(path: file.path, offset: offset + bytes.count, "the file became shorter while it was sent")
+        }
         return bytes
     }
 
