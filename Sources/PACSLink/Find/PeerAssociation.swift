@@ -6,7 +6,8 @@ import DICOMTransport
 enum PeerAssociation {
     /// Associates with `target` proposing `contexts` (and `roleSelections`, for C-GET).
     static func open(
-        _ target: EchoTarget, contexts: [PresentationContextRQ], roleSelections: [RoleSelection] = [], on loop: EventLoop
+        _ target: EchoTarget, contexts: [PresentationContextRQ], roleSelections: [RoleSelection] = [],
+        maximumLength: UInt32 = PDUDecoder.defaultMaximumPDULength, on loop: EventLoop
     ) async throws(QueryRetrieveFailure) -> Association {
         var tls: TLSContext?
         if let configuration = target.tls {
@@ -22,7 +23,8 @@ enum PeerAssociation {
         }
         let request = AssociationRequest(
             host: target.host, port: target.port, calledAETitle: called, callingAETitle: calling,
-            presentationContexts: contexts, roleSelections: roleSelections, timeouts: .uniform(target.timeout), tls: tls)
+            presentationContexts: contexts, maximumLength: maximumLength, roleSelections: roleSelections,
+            timeouts: .uniform(target.timeout), tls: tls)
         do {
             return try await Association.request(request, on: loop)
         } catch {

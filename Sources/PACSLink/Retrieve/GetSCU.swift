@@ -27,7 +27,10 @@ public enum GetSCU {
         }
         let association: Association
         do {
-            association = try await PeerAssociation.open(target, contexts: contexts, roleSelections: roles, on: loop)
+            // The instances come to us on this association: advertise the storage listener's
+            // Maximum Length (256 KiB), not DCMTK's 16 KiB, as `listen` does for C-MOVE.
+            association = try await PeerAssociation.open(
+                target, contexts: contexts, roleSelections: roles, maximumLength: StorageSCP.maximumPDULength, on: loop)
         } catch {
             coordinator.abandon(move.id)
             throw error
