@@ -16,6 +16,10 @@ swift build --build-tests 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
 check_warnings "$log"
 swift build -c release --static-swift-stdlib --product pacslink 2>&1 | tee "$log"; test "${PIPESTATUS[0]}" -eq 0
 check_warnings "$log"
+# README's first command as a user runs it, but for the install step: it must end in a demo
+# that succeeds (session 3 once broke it: `swift run` takes no --static-swift-stdlib).
+demo=$(sed -n '/^```sh$/{n;p;q}' README.md)
+bash -c "${demo#bash scripts/install-deps.sh && }"
 # The transport tests count the whole process's file descriptors to prove nothing leaks; run
 # them on their own so that other targets' sockets and files do not blur the count.
 swift test --skip-build --filter DICOMTransportTests
