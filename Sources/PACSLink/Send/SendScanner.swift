@@ -163,7 +163,7 @@ public enum SendScanner {
     /// budget), in order: reading a folder of small files is open, read, close and a parse per
     /// file, and the second core is otherwise idle until the association starts.
     private static func readAll(_ names: [String], in folder: String, base: String, budget: inout Int) -> [Entry] {
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)  // AT_FDCWD (paths) if it fails
+        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if directory >= 0 { close(directory) } }
         let workers = max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), names.count / (parallelReadThreshold / 2)))
         let share = budget / workers
@@ -175,9 +175,10 @@ public enum SendScanner {
             var left = share
             for index in worker * slice..<min(names.count, (worker + 1) * slice) {
                 let path = base + names[index]
-                let entry = directory >= 0
-                    ? read(path, in: directory, name: names[index], budget: &left, scratch: scratch)
-                    : read(path, budget: &left)
+                // By name in the open folder, or by path when the folder could not be opened.
+                let entry = read(
+                    path, in: directory >= 0 ? directory : AT_FDCWD, name: directory >= 0 ? names[index] : nil,
+                    budget: &left, scratch: scratch)
                 results.store(entry, at: index)
             }
             results.setUnspent(left, worker: worker)
@@ -277,19 +278,12 @@ public enum SendScanner {
         var head: [UInt8]
         let size: Int
         if wholeLimit > 0 {
-            if let scratch, scratch.count > wholeLimit {
-                // Into memory the worker reuses for every file; only the bytes read are copied.
-                let count = try read(descriptor, at: 0, into: UnsafeMutableRawBufferPointer(rebasing: scratch[...wholeLimit]))
-                head = Array(UnsafeRawBufferPointer(rebasing: scratch[..<count]))
-            } else {
-                head = try read(descriptor, at: 0, count: wholeLimit + 1)
-            }
+            head = try readStart(descriptor, count: wholeLimit + 1, scratch: scratch)
             if head.count <= wholeLimit {
-                let whole = Array(head[...])  // the file's size, not the read's capacity
-                guard let header = try parseHeader(whole, endOfInput: true, path: path) else {
+                guard let header = try parseHeader(head, endOfInput: true, path: path) else {
                     throw Rejection(.failed("the File Meta Information is incomplete"))
                 }
-                return (header, whole.count, whole)
+                return (header, head.count, head)
             }
             size = try sizeOf(descriptor)
         } else {
@@ -320,13 +314,22 @@ public enum SendScanner {
         }
     }
 
-    /// Fills `buffer` from `offset`, or less at the end of the file; returns the count read.
-    private static func read(_ descriptor: Int32, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws(Rejection) -> Int {
+    /// Up to `count` bytes from the start of the file, read into `scratch` (memory a scanning
+    /// thread reuses for every file; a buffer made for this call when there is none) and
+    /// copied out at the size read, so a kept file holds no spare capacity.
+    private static func readStart(
+        _ descriptor: Int32, count: Int, scratch: UnsafeMutableRawBufferPointer?
+    ) throws(Rejection) -> [UInt8] {
+        let reused = scratch.flatMap { $0.count >= count ? $0 : nil }
+        let buffer = reused ?? .allocate(byteCount: count, alignment: 16)
+        defer { if reused == nil { buffer.deallocate() } }
+        let read: Int
         do {
-            return try PositionalRead.fill(buffer, from: descriptor, at: offset)
+            read = try PositionalRead.fill(UnsafeMutableRawBufferPointer(rebasing: buffer[..<count]), from: descriptor, at: 0)
         } catch {
             throw Rejection(cannotRead(error.code))
         }
+        return Array(UnsafeRawBufferPointer(rebasing: buffer[..<read]))
     }
 
     /// Up to `count` bytes at `offset`; fewer only at the end of the file.
