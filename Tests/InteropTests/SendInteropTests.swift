@@ -90,6 +90,23 @@ struct SendInteropTests {
 
     /// `count` copies of one Secondary Capture file in `directory/name`, each its own SOP
     /// Instance UID (same length, so the group lengths stay right), named 200000.dcm, ….
+    /// `pacslink listen` as AE STORESCP on a free port, storing under `storage`, granting an
+    /// operations window of `window`; running once this returns. The caller stops it.
+    func ourListener(storage: String, window: Int) throws -> (ChildProcess, UInt16) {
+        let port = FreePort.next()
+        let listener = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["--config", directory.path + "/none.ini", "--admin-config", directory.path + "/none.ini", "listen",
+             "--aet", "STORESCP", "--port", String(port), "--storage", storage, "--window", String(window)])
+        do {
+            try listener.waitUntilListening(on: port)
+        } catch {
+            listener.stop()
+            throw error
+        }
+        return (listener, port)
+    }
+
     func copies(_ count: Int, into name: String) throws -> String {
         try make("template.dcm", Self.image("SecondaryCaptureImageStorage", "100000", modality: "OT"), syntax: "+te")
         let template = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files + "/template.dcm")))
@@ -209,14 +226,9 @@ struct SendInteropTests {
     func windowIntoOurListener() throws {
         let count = 64
         let folder = try copies(count, into: "window")
-        let port = FreePort.next()
         let storage = directory.path + "/storage"
-        let listener = try ChildProcess(
-            BuiltProducts.pacslink(),
-            ["--config", directory.path + "/none.ini", "--admin-config", directory.path + "/none.ini", "listen",
-             "--aet", "STORESCP", "--port", String(port), "--storage", storage, "--window", "16"])
+        let (listener, port) = try ourListener(storage: storage, window: 16)
         defer { listener.stop() }
-        try listener.waitUntilListening(on: port)
         let sender = try ChildProcess.run(
             BuiltProducts.pacslink(),
             ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", "--window", "16", folder, "--json"])
@@ -242,14 +254,9 @@ struct SendInteropTests {
         let folder = try copies(count, into: "many\(window)")
         // Our listener as the sink: it fsyncs every file before answering, so the send takes a
         // while, and it logs how each association ended.
-        let port = FreePort.next()
         let storage = directory.path + "/storage\(window)"
-        let listener = try ChildProcess(
-            BuiltProducts.pacslink(),
-            ["--config", directory.path + "/none.ini", "--admin-config", directory.path + "/none.ini", "listen",
-             "--aet", "STORESCP", "--port", String(port), "--storage", storage, "--window", String(window)])
+        let (listener, port) = try ourListener(storage: storage, window: window)
         defer { listener.stop() }
-        try listener.waitUntilListening(on: port)
         let sender = try ChildProcess(
             BuiltProducts.pacslink(),
             ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])

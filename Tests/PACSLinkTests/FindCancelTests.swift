@@ -59,13 +59,9 @@ struct FindCancelTests {
         let group = EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
         let cancels = CancelCount()
-        let acceptor = MultiplexedAcceptor(
-            MultiplexedAcceptor.Configuration(
-                addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("SCP")]),
-                timeouts: .uniform(.seconds(30)), route: { _, _ in (SlowFindSCP.policy, SlowFindSCP(cancels: cancels)) }),
-            group: group)
-        let port = try await acceptor.start()[0].port
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "SCP", timeout: .seconds(30))
+        let (acceptor, target) = try await startLoopbackAcceptor(aeTitle: "SCP", timeout: .seconds(30), group: group) { _, _ in
+            (SlowFindSCP.policy, SlowFindSCP(cancels: cancels))
+        }
         let identifier = try QueryKeys.identifier(level: .study, model: .studyRoot, keys: [])
         let matches = Matches()
         let task = Task { () async -> Result<FindSCU.Outcome, QueryRetrieveFailure> in

@@ -39,18 +39,14 @@ struct GetSCUMaximumLengthTests {
         let group = EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
         let requests = Requests()
-        let acceptor = MultiplexedAcceptor(
-            MultiplexedAcceptor.Configuration(
-                addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("PACS")]),
-                timeouts: .uniform(.seconds(10)),
-                route: { rq, _ in
-                    requests.record(rq)
-                    return (AcceptorPolicy(presentationContexts: PresentationContextPolicy(transferSyntaxes: [:]),
-                                           implementationClassUID: UID.implementationClassUID), RefusingSCP())
-                }),
-            group: group)
-        let port = try await acceptor.start()[0].port
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "PACS", timeout: .seconds(10))
+        let (acceptor, target) = try await startLoopbackAcceptor(aeTitle: "PACS", timeout: .seconds(10), group: group) { rq, _ in
+            requests.record(rq)
+            return (
+                AcceptorPolicy(
+                    presentationContexts: PresentationContextPolicy(transferSyntaxes: [:]),
+                    implementationClassUID: UID.implementationClassUID),
+                RefusingSCP())
+        }
         let request = RetrieveRequest(
             serverName: "pacs", calledAETitle: "PACS", ourAETitle: "PACSLINK", peerHost: "127.0.0.1",
             peerAddresses: ["127.0.0.1"], studyInstanceUID: "1.2.3", method: .get)

@@ -19,7 +19,7 @@ struct HostileListener: Sendable {
 
     init(
         group: EventLoopGroup, maximumAssociations: Int = 64, allowedCallers: [AllowedCaller]? = nil,
-        timeouts: AssociationTimeouts = HostileListener.shortTimeouts
+        idle: Duration = .seconds(30)
     ) async throws {
         self.group = group
         root = try TemporaryDirectory(prefix: "hostile")
@@ -29,14 +29,16 @@ struct HostileListener: Sendable {
         acceptor = try StorageListener.make(
             addresses: [.init(host: "127.0.0.1", port: 0)], aeTitle: Self.aeTitle, open: allowedCallers == nil,
             allowedCallers: allowedCallers, store: store, coordinator: RetrieveCoordinator(),
-            maximumAssociations: maximumAssociations, timeouts: timeouts, group: group)
+            maximumAssociations: maximumAssociations, timeouts: Self.shortTimeouts(idle: idle), group: group)
         port = try await acceptor.start()[0].port
     }
 
-    static var shortTimeouts: AssociationTimeouts {
+    /// Short enough for hostile peers to be cut off within a test; `idle` the acceptor's idle
+    /// timeout.
+    static func shortTimeouts(idle: Duration) -> AssociationTimeouts {
         AssociationTimeouts(
             connect: .seconds(5), associate: .seconds(5), dimse: .seconds(5), release: .seconds(5), artim: .seconds(1),
-            idle: .seconds(30))
+            idle: idle)
     }
 
     /// One C-ECHO from a well-behaved peer (our own SCU), as `calling`.

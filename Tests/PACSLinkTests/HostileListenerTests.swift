@@ -39,9 +39,7 @@ struct HostileListenerTests {
 
     @Test("Slowloris inside an established association (a P-DATA-TF a byte a second) is aborted by the idle timeout (10 s)")
     func slowlorisEstablished() async throws {
-        var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(10)
-        let listener = try await HostileListener(group: group, timeouts: timeouts)
+        let listener = try await HostileListener(group: group, idle: .seconds(10))
         try await withEchoLoop(listener) {
             let (peer, answer) = try await RawPeer.associated(to: listener.port)
             #expect(answer.first == 0x02, "not an A-ASSOCIATE-AC: \(answer.prefix(10))")
@@ -149,9 +147,8 @@ struct HostileListenerTests {
 
     @Test("PS3.8 9.3.4 beyond --max-associations an acceptable RQ gets A-ASSOCIATE-RJ 2/3/2 (local limit exceeded) and the listener carries on")
     func associationFlood() async throws {
-        var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(300)  // the held two stay however slow the machine
-        let listener = try await HostileListener(group: group, maximumAssociations: 2, timeouts: timeouts)
+        // An idle timeout of 300 s: the held two stay however slow the machine.
+        let listener = try await HostileListener(group: group, maximumAssociations: 2, idle: .seconds(300))
         var held: [(RawPeer, [UInt8])] = []
         for _ in 0..<2 { held.append(try await RawPeer.associated(to: listener.port)) }
         #expect(held.allSatisfy { $0.1.first == 0x02 })
@@ -188,9 +185,7 @@ struct HostileListenerTests {
 
     @Test("PS3.4 C.4.2.3.1 a simulator that never releases its C-MOVE sub-association: the listener's idle timeout ends it, the stores are kept")
     func neverReleasedSubAssociation() async throws {
-        var timeouts = HostileListener.shortTimeouts
-        timeouts.idle = .seconds(10)
-        let listener = try await HostileListener(group: group, timeouts: timeouts)
+        let listener = try await HostileListener(group: group, idle: .seconds(10))
         let archive = SyntheticStudies(studies: 1, seriesPerStudy: 1, instancesPerSeries: 2, pixelBytes: 1024)
         let study = archive.instance(study: 0, series: 0, instance: 0).dataSet(includingPixelData: false).uid(.studyInstanceUID)!
         let source = try SimulatedPACS(

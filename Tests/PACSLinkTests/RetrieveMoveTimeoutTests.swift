@@ -32,14 +32,10 @@ struct RetrieveMoveTimeoutTests {
     func timesOutNamingWhatIsMissing() async throws {
         let group = EventLoopGroup(loopCount: 1)
         defer { group.shutdown() }
-        let acceptor = MultiplexedAcceptor(
-            MultiplexedAcceptor.Configuration(
-                addresses: [.init(host: "127.0.0.1", port: 0)], policy: AcceptancePolicy(aeTitles: [AETitle("PACS")]),
-                timeouts: .uniform(.seconds(60)), route: { _, _ in (LyingMoveSCP.policy, LyingMoveSCP()) }),
-            group: group)
-        let port = try await acceptor.start()[0].port
+        let (acceptor, target) = try await startLoopbackAcceptor(aeTitle: "PACS", timeout: .seconds(60), group: group) { _, _ in
+            (LyingMoveSCP.policy, LyingMoveSCP())
+        }
         let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .milliseconds(300)))
-        let target = EchoTarget(host: "127.0.0.1", port: port, calledAETitle: "PACS", timeout: .seconds(60))
         let request = RetrieveRequest(
             serverName: "pacs", calledAETitle: "PACS", ourAETitle: "PACSLINK", peerHost: "127.0.0.1", peerAddresses: ["127.0.0.1"],
             studyInstanceUID: "1.2.3")

@@ -11,20 +11,10 @@ public struct FullBacklogListener {
     private var fillers: [Int32] = []
 
     public init() throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (fd, target) = try LoopbackListeningSocket.open(backlog: 0)
         self.fd = fd
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let listening = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, length) == 0 && listen(fd, 0) == 0 && getsockname(fd, $0, &length) == 0
-            }
-        }
-        guard listening else { throw Failure("cannot listen on 127.0.0.1") }
-        port = UInt16(bigEndian: address.sin_port)
-        let target = address
+        port = UInt16(bigEndian: target.sin_port)
+        let length = socklen_t(MemoryLayout<sockaddr_in>.size)
         fillers = (0..<4).map { _ in
             let filler = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
             withUnsafePointer(to: target) {

@@ -200,20 +200,10 @@ final class Listener {
     let port: UInt16
 
     init() throws {
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let (socketFD, address) = try LoopbackListeningSocket.open(backlog: 4)
         setReceiveTimeout(socketFD)
-        var addr = sockaddr_in()
-        addr.sin_family = sa_family_t(AF_INET)
-        addr.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(socketFD, $0, length) == 0 && listen(socketFD, 4) == 0 && getsockname(socketFD, $0, &length) == 0
-            }
-        }
-        guard ok else { close(socketFD); throw Failure("listen failed: errno \(errno)") }
         fd = socketFD
-        port = UInt16(bigEndian: addr.sin_port)
+        port = UInt16(bigEndian: address.sin_port)
     }
 
     deinit { close(fd) }
