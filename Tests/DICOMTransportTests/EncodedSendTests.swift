@@ -52,7 +52,51 @@ extension TransportTests {
             await acceptor.stop()
             #expect(received.sizes == sizes.map(\.1))
         }
+
+        @Test("PS3.8 9.3.5 the chunks after the first are made off the loop, even for a sender whose task prefers the loop",
+              .timeLimit(.minutes(1)))
+        func laterChunksOffTheLoop() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let (acceptor, association) = try await CTStoragePair.associate(group: group, handler: StoreCounter(received: Received()))
+            let loop = association.eventLoop
+            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
+            let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
+            let chunks = Chunks(fragmenter: MessageFragmenter(presentationContextID: contextID, peerMaximumLength: maximumLength),
+                                total: 300 << 10, chunk: 100 << 10)
+            let onLoop = Flags()
+            var writer = ByteWriter()
+            chunks.fragmenter.writeCommand(
+                try CStoreRQ(messageID: 1, affectedSOPClassUID: Self.ctImageStorage, affectedSOPInstanceUID: "1.2.3.1").encoded(),
+                hasDataSet: true, into: &writer)
+            let message = EncodedRequest(
+                messageID: 1, commandField: .cStoreRQ, contextID: contextID, first: chunks.next(into: &writer).pdus,
+                more: { @Sendable in
+                    onLoop.append(loop.inEventLoop)
+                    var writer = ByteWriter()
+                    return chunks.next(into: &writer)
+                })
+            // As `StoreSCU` sends: from a task that prefers the association's loop.
+            let response = try await Task(executorPreference: loop) { try await association.send(encoded: message) }.value
+            guard case .cStoreRSP(let rsp) = response else {
+                Issue.record("expected a C-STORE-RSP, got \(response)")
+                return
+            }
+            #expect(rsp.status == .success)
+            #expect(onLoop.all == [false, false])
+            try await association.release()
+            await association.closed()
+            await acceptor.stop()
+        }
     }
+}
+
+/// Booleans recorded from any thread.
+private final class Flags: @unchecked Sendable {
+    private let lock = PThreadLock()
+    private var values: [Bool] = []
+    func append(_ value: Bool) { lock.withLock { values.append(value) } }
+    var all: [Bool] { lock.withLock { values } }
 }
 
 /// Data-set bytes of `total`, produced `chunk` at a time and fragmented as they come; one

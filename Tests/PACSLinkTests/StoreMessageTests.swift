@@ -1,5 +1,4 @@
 import DICOMProtocol
-import DICOMTransport
 import Foundation
 import PACSLink
 import TestSupport
@@ -69,28 +68,6 @@ struct StoreMessageTests {
         #expect(!message.isComplete)
         #expect(try message.allDataSetBytes() == [UInt8](repeating: 0x41, count: 250))
         #expect(reads.counts == [100, 100, 50])
-    }
-
-    @Test("the chunks after the first are read on the thread pool, never on the loop that asks for them")
-    func laterChunksOffTheLoop() async throws {
-        let dir = try TemporaryDirectory()
-        var file = try scanned(try writePart10(dir, "l.dcm", instance: "1.2.3.7", length: 250))
-        file.preloaded = nil  // read from the file, as a large one is
-        let group = EventLoopGroup(loopCount: 1)
-        defer { group.shutdown() }
-        let loop = group.loops[0]
-        let onLoop = Reads()
-        let message = try StoreMessage(file, request: request(file), contextID: 1, peerMaximumLength: 0, chunkLength: 100) { _ in
-            onLoop.record(loop.inEventLoop ? 1 : 0)
-        }
-        let encoded = message.encoded(readingOn: BlockingWorkPool(loop: loop))
-        let more = try #require(encoded.more)
-        // As `Association.send(encoded:)` asks: from a task that prefers the loop.
-        let chunks = try await Task(executorPreference: loop) {
-            [try await more(), try await more()]
-        }.value
-        #expect(chunks.map(\.isLast) == [false, true])
-        #expect(onLoop.counts == [0, 0, 0])  // the first chunk in `init` (here), then two on the pool
     }
 
     @Test("PS3.10 7 a file the scan did not keep: grown after the scan, sent as it is when opened; shrinking while sent, fails")

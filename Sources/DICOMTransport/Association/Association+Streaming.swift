@@ -96,7 +96,10 @@ extension Association {
                 try await waitUntilWritable()
                 let next: EncodedRequest.Chunk
                 do {
-                    next = try await more()
+                    // Off the loop, as promised to `more` (it may block on file reads): the
+                    // sender's task usually prefers this loop as its task executor, and a
+                    // nonisolated closure would otherwise run right here on the loop thread.
+                    next = try await withTaskExecutorPreference(globalConcurrentExecutor) { try await more() }
                 } catch {
                     abort()
                     throw error

@@ -71,7 +71,7 @@ struct AssociationStore: StoreAssociation {
     }
 
     nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
-        let response = try await association.send(encoded: message.encoded(readingOn: BlockingWorkPool(loop: association.eventLoop)))
+        let response = try await association.send(encoded: message.encoded())
         guard case .cStoreRSP(let rsp) = response else {
             throw StoreError("the peer answered the C-STORE-RQ with \(response.commandField)")
         }

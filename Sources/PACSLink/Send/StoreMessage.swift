@@ -14,7 +14,7 @@ import Darwin
 ///
 /// Built off the event loop (reads block): `init` opens the file and encodes the first chunk,
 /// which for a file up to `chunkLength` is the whole message; `next()` encodes the next one
-/// (`encoded(readingOn:)` runs it on the thread pool).
+/// (`Association.send(encoded:)` asks for it off the loop).
 /// A file that changed size since it was opened fails with a `FileError` (a half-sent message
 /// cannot be completed). One send reads it, one call after another. A small file the scan
 /// read whole (`SendFile.preloaded`) is sent from memory, as it was when scanned.
@@ -96,16 +96,11 @@ public final class StoreMessage: @unchecked Sendable {
         return EncodedRequest.Chunk(pdus: writer.take(), isLast: fragmenter.isFinished)
     }
 
-    /// The message for `Association.send(encoded:)`. The chunks after the first are read on
-    /// `pool` (libuv's thread pool): the association asks for them on its loop thread (its
-    /// sender prefers the loop as task executor), where a `pread` of a MiB would stall every
-    /// association on that loop.
-    public func encoded(readingOn pool: BlockingWorkPool) -> EncodedRequest {
+    /// The message for `Association.send(encoded:)`.
+    public func encoded() -> EncodedRequest {
         EncodedRequest(
             messageID: request.messageID, commandField: .cStoreRQ, contextID: contextID, first: takeFirst(),
-            more: isComplete ? nil : { @Sendable () async throws -> EncodedRequest.Chunk in
-                try await pool.run { Result { () throws(FileError) in try self.next() } }.get()
-            })
+            more: isComplete ? nil : { @Sendable () async throws -> EncodedRequest.Chunk in try self.next() })
     }
 
     /// Reads the next chunk of the data set and fragments it into `writer`.

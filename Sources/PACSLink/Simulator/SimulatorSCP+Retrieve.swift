@@ -144,7 +144,10 @@ extension SimulatorSCP {
             messageID: messageID, affectedSOPClassUID: instance.sopClassUID,
             affectedSOPInstanceUID: instance.sopInstanceUID, moveOriginatorAETitle: target.originator?.aeTitle,
             moveOriginatorMessageID: target.originator?.messageID)
-        guard let first = try? chunks.next() ?? [],
+        // Opening and reading a file may block: the first chunk is read off the loop too (the
+        // later ones are: `send` asks `more` for them off the loop).
+        let readFirst: @Sendable () async -> [UInt8]? = { try? chunks.next() ?? [] }
+        guard let first = await withTaskExecutorPreference(globalConcurrentExecutor, operation: { await readFirst() }),
             case .cStoreRSP(let response)? = try? await target.association.send(
                 request, contextID: context.id, dataSet: first, more: { try chunks.next() })
         else { return nil }
