@@ -20,9 +20,10 @@ enum RetrieveExchange {
             // A C-MOVE's stores arrive on other associations, unseen by this one: each restarts
             // its wait for the final response (a C-GET's arrive here and restart it themselves).
             if request.method == .move {
+                // A closure on the association's loop, not a task per store begin and end.
                 let loop = association.eventLoop
                 coordinator.onActivity(ofMessageID: rq.messageID) {
-                    Task(executorPreference: loop) { await association.extendResponseWait() }
+                    loop.execute { association.enterFromLoop { $0.extendResponseWait() } }
                 }
             }
             let sent = await PeerAssociation.sendCancellable(rq, on: association, abstractSyntax: abstractSyntax, dataSet: bytes) {
