@@ -59,7 +59,7 @@ struct SendScannerTests {
         #expect(scan.entries.count == 150)
         #expect(scan.files.map(\.path) == expected)
         #expect(scan.files.map(\.dataSetLength) == (0..<150).filter { $0 != 70 }.map { 10 + $0 })
-        #expect(scan.files.allSatisfy { $0.preloaded?.bytes.count == $0.dataSetLength })
+        #expect(scan.files.allSatisfy { $0.preloadedDataSet?.count == $0.dataSetLength })
         #expect(scan.entries[70].path == dir.path + "/f070.dcm")
         #expect(scan.rejected.map(\.category) == [.skipped])
     }

@@ -97,7 +97,7 @@ extension StoreMessageTests {
         let dir = try TemporaryDirectory()
         let path = try writePart10(dir, "p.dcm", instance: "1.2.3.4", length: 300)
         let file = try scanned(path)
-        #expect(file.preloaded.map { Array($0.bytes) } == [UInt8](repeating: 0x41, count: 300))
+        #expect(file.preloadedDataSet.map(Array.init) == [UInt8](repeating: 0x41, count: 300))
         try FileManager.default.removeItem(atPath: path)
         let message = try StoreMessage(file, request: request(file), contextID: 1, peerMaximumLength: 0, chunkLength: 128)
         #expect(message.dataSetLength == 300)
@@ -122,8 +122,8 @@ extension StoreMessageTests {
             Issue.record("not read")
             return
         }
-        #expect(kept.preloaded?.bytes.count == 100)
-        #expect(budget == 1000 - (kept.preloaded?.file.count ?? 0))
+        #expect(kept.preloadedDataSet?.count == 100)
+        #expect(budget == 1000 - (kept.preloaded?.bytes.count ?? 0))
     }
 }
 

@@ -203,7 +203,7 @@ struct StoreSCUTests {
     func preloadedFileGoneAfterScan() async throws {
         let peer = FakeStorePeer()
         let scan = SendScanner.scan([explicit, implicit, mr], recursive: false)
-        let expected = Array(try #require(scan.files.first { $0.path == implicit }?.preloaded?.bytes))
+        let expected = Array(try #require(scan.files.first { $0.path == implicit }?.preloadedDataSet))
         try FileManager.default.removeItem(atPath: implicit)
         let report = await StoreSCU(opener: peer).send(scan, associations: 1)
         #expect(report.results.map(\.category) == [.success, .success, .success])

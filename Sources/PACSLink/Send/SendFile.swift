@@ -19,11 +19,11 @@ public struct SendFile: Sendable, Hashable {
     /// The data set's bytes when the scan read the whole file anyway (a small file, within the
     /// scan's memory budget): sending then neither opens nor reads the file again. Not part of
     /// the file's identity (equality and hashing ignore it).
-    public var preloaded: PreloadedDataSet?
+    public var preloaded: PreloadedFile?
 
     public init(
         path: String, sopClassUID: String, sopInstanceUID: String, transferSyntax: TransferSyntax, dataSetLength: Int,
-        dataSetOffset: Int = 0, preloaded: PreloadedDataSet? = nil
+        dataSetOffset: Int = 0, preloaded: PreloadedFile? = nil
     ) {
         self.path = path
         self.sopClassUID = sopClassUID
@@ -33,6 +33,9 @@ public struct SendFile: Sendable, Hashable {
         self.dataSetOffset = dataSetOffset
         self.preloaded = preloaded
     }
+
+    /// The data set's bytes of a file the scan kept.
+    public var preloadedDataSet: ArraySlice<UInt8>? { preloaded.map { $0.bytes[dataSetOffset...] } }
 
     public static func == (lhs: SendFile, rhs: SendFile) -> Bool {
         lhs.path == rhs.path && lhs.sopClassUID == rhs.sopClassUID && lhs.sopInstanceUID == rhs.sopInstanceUID
@@ -65,18 +68,12 @@ public struct SendFile: Sendable, Hashable {
     }
 }
 
-/// A small file read whole by the scan, shared (not copied) by every copy of its `SendFile`:
-/// the data set is `file[dataSetOffset...]`.
-public final class PreloadedDataSet: Sendable {
+/// A small file read whole by the scan, shared (not copied) by every copy of its `SendFile`.
+public final class PreloadedFile: Sendable {
     /// The whole file, preamble and File Meta Information included.
-    public let file: [UInt8]
-    public let dataSetOffset: Int
+    public let bytes: [UInt8]
 
-    public init(file: [UInt8], dataSetOffset: Int) {
-        self.file = file
-        self.dataSetOffset = dataSetOffset
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
     }
-
-    /// The data set's bytes.
-    public var bytes: ArraySlice<UInt8> { file[dataSetOffset...] }
 }

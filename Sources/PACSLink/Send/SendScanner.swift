@@ -94,8 +94,8 @@ public enum SendScanner {
             return .rejected(SendFileResult(path: path, outcome: .failed(
                 "no Media Storage SOP Instance UID (0002,0003) in the File Meta Information")))
         }
-        let preloaded = file.whole.map { PreloadedDataSet(file: $0, dataSetOffset: file.header.dataSetOffset) }
-        budget -= preloaded?.file.count ?? 0
+        let preloaded = file.whole.map(PreloadedFile.init)
+        budget -= preloaded?.bytes.count ?? 0
         return .file(SendFile(
             path: path, sopClassUID: sopClass, sopInstanceUID: instance, transferSyntax: file.header.transferSyntax,
             dataSetLength: file.size - file.header.dataSetOffset, dataSetOffset: file.header.dataSetOffset,

@@ -49,7 +49,7 @@ public final class StoreMessage: @unchecked Sendable {
         if let preloaded = file.preloaded {
             // The scan read the whole (small) file: nothing to open.
             descriptor = -1
-            dataSetLength = preloaded.bytes.count
+            dataSetLength = preloaded.bytes.count - file.dataSetOffset
         } else {
             descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { throw FileError(path: file.path, errno: errno, while: "opening") }
@@ -111,7 +111,7 @@ public final class StoreMessage: @unchecked Sendable {
             let start = offset
             offset += count
             onRead(count)
-            fragmenter.writeDataSet(preloaded.file[start..<start + count], isLast: offset == end, into: &writer)
+            fragmenter.writeDataSet(preloaded.bytes[start..<start + count], isLast: offset == end, into: &writer)
             return
         }
         let chunk = try read(count)
