@@ -1,7 +1,7 @@
 #ifndef CPACSLINKSHIMS_H
 #define CPACSLINKSHIMS_H
 // Wrappers for the OpenSSL and libuv macros that Swift cannot import (function-like macros,
-// SSL_OP_* constants), and glibc's mallopt (malloc.h is not in Swift's Glibc module).
+// SSL_OP_* constants), and glibc's mallopt and sbrk (malloc.h is not in Swift's Glibc module).
 // Nothing else belongs here: the logic lives in DICOMTransport and pacslink.
 #include <openssl/ssl.h>
 #include <openssl/err.h>
@@ -28,8 +28,14 @@ static inline void pacslink_SSL_CTX_set_secure_defaults(SSL_CTX *ctx) {
 
 #ifdef __GLIBC__
 #include <malloc.h>
-/// mallopt(M_TOP_PAD, bytes): how much more than asked glibc takes when a heap grows.
-static inline int pacslink_malloc_set_top_pad(int bytes) { return mallopt(M_TOP_PAD, bytes); }
+/// mallopt(3): glibc's allocator parameters (M_TOP_PAD, M_ARENA_MAX, M_MMAP_THRESHOLD).
+static inline int pacslink_mallopt(int parameter, int value) { return mallopt(parameter, value); }
+static const int pacslink_M_TOP_PAD = M_TOP_PAD;
+static const int pacslink_M_ARENA_MAX = M_ARENA_MAX;
+static const int pacslink_M_MMAP_THRESHOLD = M_MMAP_THRESHOLD;
+#include <unistd.h>
+/// sbrk(0): the end of the main heap.
+static inline void *pacslink_heap_end(void) { return sbrk(0); }
 #endif
 
 #endif

@@ -58,8 +58,54 @@ public enum DIMSECommand: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var commandField: CommandField { type(of: message).commandField }
-    public var hasDataSet: Bool { message.hasDataSet }
+    // The accessors below switch over the cases rather than going through `message`: boxing a
+    // message in an existential allocates (most are larger than its inline buffer), and the
+    // association asks them of every command it receives.
+
+    public var commandField: CommandField {
+        switch self {
+        case .cEchoRQ: CEchoRQ.commandField
+        case .cEchoRSP: CEchoRSP.commandField
+        case .cStoreRQ: CStoreRQ.commandField
+        case .cStoreRSP: CStoreRSP.commandField
+        case .cFindRQ: CFindRQ.commandField
+        case .cFindRSP: CFindRSP.commandField
+        case .cMoveRQ: CMoveRQ.commandField
+        case .cMoveRSP: CMoveRSP.commandField
+        case .cGetRQ: CGetRQ.commandField
+        case .cGetRSP: CGetRSP.commandField
+        case .cCancelRQ: CCancelRQ.commandField
+        }
+    }
+
+    public var hasDataSet: Bool {
+        switch self {
+        case .cEchoRQ(let m): m.hasDataSet
+        case .cEchoRSP(let m): m.hasDataSet
+        case .cStoreRQ(let m): m.hasDataSet
+        case .cStoreRSP(let m): m.hasDataSet
+        case .cFindRQ(let m): m.hasDataSet
+        case .cFindRSP(let m): m.hasDataSet
+        case .cMoveRQ(let m): m.hasDataSet
+        case .cMoveRSP(let m): m.hasDataSet
+        case .cGetRQ(let m): m.hasDataSet
+        case .cGetRSP(let m): m.hasDataSet
+        case .cCancelRQ(let m): m.hasDataSet
+        }
+    }
+
+    /// A response's Status (0000,0900); `nil` for a request.
+    public var status: DIMSEStatus? {
+        switch self {
+        case .cEchoRSP(let m): m.status
+        case .cStoreRSP(let m): m.status
+        case .cFindRSP(let m): m.status
+        case .cMoveRSP(let m): m.status
+        case .cGetRSP(let m): m.status
+        case .cEchoRQ, .cStoreRQ, .cFindRQ, .cMoveRQ, .cGetRQ, .cCancelRQ: nil
+        }
+    }
+
     public var commandSet: DataSet { message.commandSet }
 
     /// Message ID of a request, or the Message ID a response or C-CANCEL answers: what ties

@@ -14,13 +14,19 @@ public enum DataDictionary {
 
     /// The VR Implicit VR decoding assumes: the dictionary's, UN for anything unknown
     /// (PS3.5 §6.2.2).
-    public static func implicitVR(for tag: Tag) -> VR { entry(for: tag)?.vr ?? .UN }
+    public static func implicitVR(for tag: Tag) -> VR {
+        if let vr = vrByTag[tag] { return vr }
+        return tag.isGroupLength && !tag.isItemOrDelimiter ? .UL : .UN
+    }
 
     /// Every entry, in ascending tag order.
     public static let entries: [DictionaryEntry] = table.sorted { $0.tag < $1.tag }
 
     private static let byTag: [Tag: DictionaryEntry] = Dictionary(
         uniqueKeysWithValues: table.map { ($0.tag, $0) })
+    /// The VRs alone: every element of an Implicit VR data set (each command set) looks its
+    /// VR up here, without copying an entry.
+    private static let vrByTag: [Tag: VR] = Dictionary(uniqueKeysWithValues: table.map { ($0.tag, $0.vr) })
     private static let byKeyword: [String: DictionaryEntry] = Dictionary(
         uniqueKeysWithValues: table.map { ($0.keyword, $0) })
 

@@ -116,8 +116,7 @@ extension Association {
 
     private func dispatch(_ command: DIMSECommand, contextID: UInt8, dataSet: [UInt8]?) {
         if command.commandField.isResponse {
-            let status = (command.message as? any DIMSEResponse)?.status
-            if status?.isPending == true {
+            if command.status?.isPending == true {
                 startPhaseTimer(timeouts.dimse, "waiting for the \(command.commandField)")
                 pendingHandlers[command.messageID]?(command, dataSet)
                 return
@@ -126,7 +125,8 @@ extension Association {
             if responses.isEmpty {
                 phaseTimer?.cancel()
             } else {
-                startPhaseTimer(timeouts.dimse, "waiting for the \(responses.count) outstanding responses")
+                let outstanding = responses.count
+                startPhaseTimer(timeouts.dimse, "waiting for the \(outstanding) outstanding responses")
             }
             waiter.resume(returning: .success(command))
         } else if let handler, let context = negotiated?.context(id: contextID) {

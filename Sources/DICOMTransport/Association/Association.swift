@@ -176,13 +176,14 @@ public actor Association: LoopBoundActor {
     }
 
     /// Aborts the association (and fails what waits, as timed out) unless the phase ends
-    /// within `timeout`.
-    func startPhaseTimer(_ timeout: Duration, _ what: String) {
+    /// within `timeout`. `what` is worded only if the timer fires: it is restarted for every
+    /// message sent and every response received.
+    func startPhaseTimer(_ timeout: Duration, _ what: @autoclosure @escaping @Sendable () -> String) {
         let timer = phaseTimer ?? LoopTimer(loop: eventLoop)
         phaseTimer = timer
         timer.schedule(after: timeout) { [self] in
             enterFromLoop { association in
-                association.fail(.timedOut, "no answer within \(timeout) while \(what)")
+                association.fail(.timedOut, "no answer within \(timeout) while \(what())")
                 association.perform(association.core.abort())
                 association.channel?.shutdownOutput()
                 if association.channel == nil { association.closedTransport() }

@@ -22,9 +22,9 @@ public struct SendPlan: Sendable, Equatable {
 
         /// The context proposed for `file` (its SOP class in its transfer syntax).
         public func contextID(for file: SendFile) -> UInt8? {
-            let pair = file.syntaxPair
-            return contexts.first {
-                $0.abstractSyntax == pair.abstractSyntax && $0.transferSyntaxes == [pair.transferSyntax]
+            contexts.first {
+                $0.transferSyntaxes.count == 1 && $0.transferSyntaxes[0] == file.transferSyntax.uid
+                    && $0.abstractSyntax == file.sopClassUID
             }?.id
         }
     }

@@ -15,16 +15,26 @@ import Darwin
 public enum SendScanner {
     /// Every path found, in the order found.
     public struct Scan: Sendable {
-        public var entries: [Entry] = []
+        public var entries: [Entry] { didSet { split() } }
+        /// The files to send (kept apart once, not filtered out of `entries` at every use).
+        public private(set) var files: [SendFile] = []
+        /// Paths that will not be sent: skipped or failed.
+        public private(set) var rejected: [SendFileResult] = []
 
-        /// The files to send.
-        public var files: [SendFile] {
-            entries.compactMap { if case .file(let file) = $0 { file } else { nil } }
+        public init(entries: [Entry] = []) {
+            self.entries = entries
+            split()
         }
 
-        /// Paths that will not be sent: skipped or failed.
-        public var rejected: [SendFileResult] {
-            entries.compactMap { if case .rejected(let result) = $0 { result } else { nil } }
+        private mutating func split() {
+            files = []
+            rejected = []
+            for entry in entries {
+                switch entry {
+                case .file(let file): files.append(file)
+                case .rejected(let result): rejected.append(result)
+                }
+            }
         }
 
         /// Where each path was found, to report results in that order.
@@ -34,10 +44,9 @@ public enum SendScanner {
     }
 
     public static func scan(_ paths: [String], recursive: Bool) -> Scan {
-        var scan = Scan()
-        var budget = preloadBudget
-        for path in paths { visit(path, kind: nil, isArgument: true, recursive: recursive, budget: &budget, into: &scan) }
-        return scan
+        var walk = Walk(recursive: recursive)
+        for path in paths { walk.visit(path, kind: nil, isArgument: true) }
+        return Scan(entries: walk.finish())
     }
 
     /// Files up to this size are read whole by the scan and sent from memory (one `open` and
@@ -115,79 +124,119 @@ public enum SendScanner {
         }
     }
 
-    private static func visit(
-        _ path: String, kind known: Kind?, isArgument: Bool, recursive: Bool, budget: inout Int, into scan: inout Scan
-    ) {
-        switch known ?? kind(of: path) {
-        case .missing(let code):
-            let reason = code == ENOENT || code == ENOTDIR ? "no such file or folder" : "cannot be read: \(String(cString: strerror(code)))"
-            scan.entries.append(.rejected(SendFileResult(path: path, outcome: .failed(reason))))
-        case .other:
-            scan.entries.append(.rejected(SendFileResult(path: path, outcome: .skipped("not a regular file or folder"))))
-        case .file:
-            scan.entries.append(read(path, budget: &budget))
-        case .folder:
-            guard isArgument || recursive else {
-                scan.entries.append(.rejected(SendFileResult(path: path, outcome: .skipped("a folder inside a folder (use --recursive)"))))
-                return
-            }
-            let listing: [ListedEntry]
-            do {
-                listing = try list(path)
-            } catch {
-                scan.entries.append(.rejected(SendFileResult(path: path, outcome: .failed(
-                    "cannot list the folder: \(String(cString: strerror(error.code)))"))))
-                return
-            }
-            let base = path.hasSuffix("/") ? path : path + "/"
-            var index = 0
-            while index < listing.count {
-                var end = index
-                while end < listing.count, listing[end].isPlainFile { end += 1 }
-                if end - index >= parallelReadThreshold {
-                    scan.entries += readAll(listing[index..<end].map(\.name), in: path, base: base, budget: &budget)
-                    index = end
-                } else {
-                    let entry = listing[index]
-                    visit(base + entry.name, kind: entry.kind, isArgument: false, recursive: recursive, budget: &budget, into: &scan)
-                    index += 1
+    /// The walk over the paths given: entries in the order found. Plain files are queued and
+    /// read when the queue is flushed — by several threads once there are enough of them, so
+    /// that many small folders (one per series) are read as fast as one large folder. Queued
+    /// files are opened by name in their folder, which stays open until the flush; the queue is
+    /// flushed when it holds `queueFolderLimit` folders, and at the end.
+    private struct Walk {
+        let recursive: Bool
+        private var slots: [Entry?] = []
+        private var queue: [QueuedRead] = []
+        private var folders: [Int32] = []
+        private var budget = preloadBudget
+
+        init(recursive: Bool) {
+            self.recursive = recursive
+        }
+
+        /// A plain file waiting for its read; `folder` is `AT_FDCWD` for a path read as given.
+        private struct QueuedRead {
+            var slot: Int
+            var path: String
+            var folder: Int32
+            var name: String?
+        }
+
+        mutating func finish() -> [Entry] {
+            flush()
+            return slots.map { $0! }
+        }
+
+        mutating func visit(_ path: String, kind known: Kind?, isArgument: Bool) {
+            switch known ?? kind(of: path) {
+            case .missing(let code):
+                let reason = code == ENOENT || code == ENOTDIR ? "no such file or folder" : "cannot be read: \(String(cString: strerror(code)))"
+                slots.append(.rejected(SendFileResult(path: path, outcome: .failed(reason))))
+            case .other:
+                slots.append(.rejected(SendFileResult(path: path, outcome: .skipped("not a regular file or folder"))))
+            case .file:
+                enqueue(path, folder: AT_FDCWD, name: nil)
+            case .folder:
+                guard isArgument || recursive else {
+                    slots.append(.rejected(SendFileResult(path: path, outcome: .skipped("a folder inside a folder (use --recursive)"))))
+                    return
                 }
+                let listing: [ListedEntry]
+                do {
+                    listing = try list(path)
+                } catch {
+                    slots.append(.rejected(SendFileResult(path: path, outcome: .failed(
+                        "cannot list the folder: \(String(cString: strerror(error.code)))"))))
+                    return
+                }
+                let base = path.hasSuffix("/") ? path : path + "/"
+                // Files are opened by name in the open folder, or by path when it cannot be opened.
+                let folder = listing.contains(where: \.isPlainFile) ? open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1
+                if folder >= 0 { folders.append(folder) }
+                for entry in listing {
+                    if entry.isPlainFile {
+                        enqueue(base + entry.name, folder: folder >= 0 ? folder : AT_FDCWD, name: folder >= 0 ? entry.name : nil)
+                    } else {
+                        visit(base + entry.name, kind: entry.kind, isArgument: false)
+                    }
+                }
+                if folders.count >= queueFolderLimit { flush() }
             }
+        }
+
+        private mutating func enqueue(_ path: String, folder: Int32, name: String?) {
+            queue.append(QueuedRead(slot: slots.count, path: path, folder: folder, name: name))
+            slots.append(nil)
+        }
+
+        /// Reads what is queued: on up to four threads when there are at least
+        /// `parallelReadThreshold` files (each thread with its share of the memory budget),
+        /// else on this one; then closes the folders.
+        private mutating func flush() {
+            defer {
+                for folder in folders { close(folder) }
+                folders = []
+                queue = []
+            }
+            guard !queue.isEmpty else { return }
+            let queue = self.queue
+            let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+            let workers = queue.count < parallelReadThreshold ? 1 : max(1, min(4, cores, queue.count / (parallelReadThreshold / 2)))
+            let share = budget / workers
+            let results = ParallelResults(count: queue.count, workers: workers)
+            let slice = (queue.count + workers - 1) / workers
+            @Sendable func work(_ worker: Int) {
+                let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: preloadLimit + 1, alignment: 16)
+                defer { scratch.deallocate() }
+                var left = share
+                for index in worker * slice..<min(queue.count, (worker + 1) * slice) {
+                    let job = queue[index]
+                    results.store(read(job.path, in: job.folder, name: job.name, budget: &left, scratch: scratch), at: index)
+                }
+                results.setUnspent(left, worker: worker)
+            }
+            if workers == 1 {
+                work(0)
+            } else {
+                DispatchQueue.concurrentPerform(iterations: workers) { work($0) }
+            }
+            budget -= share * workers - results.unspent
+            for (job, entry) in zip(queue, results.entries) { slots[job.slot] = entry }
         }
     }
 
-    /// Folders with at least this many plain files in a row have them read by several threads.
+    /// At least this many queued files are read by several threads.
     static let parallelReadThreshold = 64
+    /// Folders held open (one descriptor each) before the queue is read.
+    static let queueFolderLimit = 64
 
-    /// `read(_:budget:)` for each path, on up to four threads (each with its share of the
-    /// budget), in order: reading a folder of small files is open, read, close and a parse per
-    /// file, and the second core is otherwise idle until the association starts.
-    private static func readAll(_ names: [String], in folder: String, base: String, budget: inout Int) -> [Entry] {
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if directory >= 0 { close(directory) } }
-        let workers = max(1, min(4, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))), names.count / (parallelReadThreshold / 2)))
-        let share = budget / workers
-        let results = ParallelResults(count: names.count, workers: workers)
-        let slice = (names.count + workers - 1) / workers
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: preloadLimit + 1, alignment: 16)
-            defer { scratch.deallocate() }
-            var left = share
-            for index in worker * slice..<min(names.count, (worker + 1) * slice) {
-                let path = base + names[index]
-                // By name in the open folder, or by path when the folder could not be opened.
-                let entry = read(
-                    path, in: directory >= 0 ? directory : AT_FDCWD, name: directory >= 0 ? names[index] : nil,
-                    budget: &left, scratch: scratch)
-                results.store(entry, at: index)
-            }
-            results.setUnspent(left, worker: worker)
-        }
-        budget -= share * workers - results.unspent
-        return results.entries
-    }
-
-    /// Where `readAll`'s workers put their entries: each slot is written by one worker only,
+    /// Where `Walk.flush`'s workers put their entries: each slot is written by one worker only,
     /// through memory allocated once (no Swift array is mutated from two threads), and read
     /// after `concurrentPerform` returns.
     private final class ParallelResults: @unchecked Sendable {

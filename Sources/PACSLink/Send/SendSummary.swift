@@ -6,9 +6,13 @@ public struct SendSummary: Sendable, Hashable {
     public var duration: Duration
 
     public init(_ results: [SendFileResult], duration: Duration) {
-        counts = Dictionary(grouping: results, by: \.category).mapValues(\.count)
-        bytesStored = results.filter { [.success, .warning].contains($0.category) }
-            .reduce(0) { $0 + ($1.file?.dataSetLength ?? 0) }
+        counts = [:]
+        bytesStored = 0
+        for result in results {
+            let category = result.category
+            counts[category, default: 0] += 1
+            if category == .success || category == .warning { bytesStored += result.file?.dataSetLength ?? 0 }
+        }
         self.duration = duration
     }
 
