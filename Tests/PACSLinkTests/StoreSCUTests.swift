@@ -22,6 +22,12 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
     /// SOP instances takes (to answer out of order).
     var window = 1
     var delays: [String: Duration] = [:]
+    /// Answer through `start`'s callback, as `AssociationStore` does (a delayed store answers
+    /// from a task of its own; an abort fails the unanswered ones), rather than by awaiting
+    /// `store` in a task per C-STORE.
+    var pipelined = false
+    private var unanswered: [Int: @Sendable (Result<CStoreRSP, any Error>) -> Void] = [:]
+    private var started = 0
     /// Most C-STOREs seen outstanding at once.
     private(set) var mostInFlight = 0
     private var inFlight = 0
@@ -58,13 +64,43 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
         nonisolated(nonsending) func operationsWindow() async -> Int { peer.window }
 
         nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
-            let request = message.request
-            peer.onStore(request.affectedSOPInstanceUID)
-            let delay = peer.lock.withLock {
+            try await answer(message, delay: begin(message))
+        }
+
+        var startsWithoutWaiting: Bool { peer.pipelined }
+
+        nonisolated(nonsending) func start(
+            _ message: StoreMessage, completion: @escaping @Sendable (Result<CStoreRSP, any Error>) -> Void
+        ) async throws {
+            let delay = begin(message)
+            guard let delay else { return completion(await Self.result { try await answer(message, delay: nil) }) }
+            let key = peer.lock.withLock {
+                peer.started += 1
+                peer.unanswered[peer.started] = completion
+                return peer.started
+            }
+            Task {
+                let result = await Self.result { try await answer(message, delay: delay) }
+                peer.lock.withLock { peer.unanswered.removeValue(forKey: key) }?(result)
+            }
+        }
+
+        private static func result(_ body: () async throws -> CStoreRSP) async -> Result<CStoreRSP, any Error> {
+            do { return .success(try await body()) } catch { return .failure(error) }
+        }
+
+        /// Counts the store in flight and returns its delay.
+        private func begin(_ message: StoreMessage) -> Duration? {
+            peer.onStore(message.request.affectedSOPInstanceUID)
+            return peer.lock.withLock {
                 peer.inFlight += 1
                 peer.mostInFlight = max(peer.mostInFlight, peer.inFlight)
-                return peer.delays[request.affectedSOPInstanceUID]
+                return peer.delays[message.request.affectedSOPInstanceUID]
             }
+        }
+
+        private func answer(_ message: StoreMessage, delay: Duration?) async throws -> CStoreRSP {
+            let request = message.request
             defer { peer.lock.withLock { peer.inFlight -= 1 } }
             if let delay { try await Task.sleep(for: delay) }
             try Task.checkCancellation()
@@ -82,7 +118,14 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
         }
 
         nonisolated(nonsending) func release() async throws { peer.lock.withLock { peer.released += 1 } }
-        nonisolated(nonsending) func abort() async { peer.lock.withLock { peer.aborted += 1 } }
+        nonisolated(nonsending) func abort() async {
+            let unanswered = peer.lock.withLock {
+                peer.aborted += 1
+                defer { peer.unanswered = [:] }
+                return peer.unanswered.values
+            }
+            for completion in unanswered { completion(.failure(Refused(description: "aborted"))) }
+        }
     }
 }
 
@@ -150,10 +193,12 @@ struct StoreSCUTests {
         #expect(peer.opened == 2 && peer.aborted == 1 && peer.released == 1)
     }
 
-    @Test("PS3.7 D.3.3.3 with a window, several C-STOREs are outstanding; out-of-order responses reach their files; a failure status stops nothing")
-    func window() async throws {
+    @Test("PS3.7 D.3.3.3 with a window, several C-STOREs are outstanding; out-of-order responses reach their files; a failure status stops nothing",
+          arguments: [false, true])
+    func window(pipelined: Bool) async throws {
         let peer = FakeStorePeer()
         peer.window = 4
+        peer.pipelined = pipelined
         peer.acceptedSyntaxes.insert(TransferSyntax.jpegBaseline.uid)
         peer.delays = ["1.1": .milliseconds(200)]
         peer.statuses = ["1.2": DIMSEStatus(code: 0xA700), "1.3": DIMSEStatus(code: 0xB000)]
@@ -168,10 +213,12 @@ struct StoreSCUTests {
         #expect(peer.opened == 1 && peer.released == 1 && peer.aborted == 0)
     }
 
-    @Test("PS3.8 7.3 with a window, the C-STORE that breaks the association fails alone; the other files are stored")
-    func windowBroken() async throws {
+    @Test("PS3.8 7.3 with a window, the C-STORE that breaks the association fails alone; the other files are stored",
+          arguments: [false, true])
+    func windowBroken(pipelined: Bool) async throws {
         let peer = FakeStorePeer()
         peer.window = 4
+        peer.pipelined = pipelined
         peer.breaking = ["1.2"]
         peer.delays = ["1.1": .milliseconds(100)]
         let report = await StoreSCU(opener: peer).send(SendScanner.scan([explicit, implicit, mr], recursive: false), associations: 1)
@@ -218,9 +265,12 @@ struct StoreSCUTests {
         #expect(report.results.map(\.reason) == ["associate with fake failed: rejected", "associate with fake failed: rejected"])
     }
 
-    @Test("PS3.8 7.3 an interrupted send aborts and reports the files not stored")
-    func interrupted() async throws {
+    @Test("PS3.8 7.3 an interrupted send aborts and reports the files not stored (one at a time, and with a window)",
+          arguments: [(1, false), (4, true)])
+    func interrupted(window: Int, pipelined: Bool) async throws {
         let peer = FakeStorePeer()
+        peer.window = window
+        peer.pipelined = pipelined
         let interrupt = Interrupt()
         peer.onStore = { instance in if instance == "1.2" { interrupt.fire() } }
         let task = Task<SendReport, Never>.detached { [explicit, implicit, mr] in

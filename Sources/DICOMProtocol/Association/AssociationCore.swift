@@ -34,6 +34,10 @@ public struct AssociationCore: Sendable {
     /// The reason of the A-ABORT we send as service provider (AA-7, AA-8).
     private var abortReason = AAbort.Reason.unexpectedPDU
     private var abortDetail = ""
+    /// The PDU being handled and the state it arrived in: the detail of the abort (AA-2) should
+    /// it not be allowed there, worded only then (every P-DATA-TF passes through here).
+    private var unexpected: (pdu: String, state: ULState)?
+    private var abortText: String { unexpected.map { "\($0.pdu) is not allowed in \($0.state)" } ?? abortDetail }
 
     /// - Parameter maximumAssociatePDULength: the limit for a received A-ASSOCIATE PDU; the
     ///   limit for P-DATA-TF is the Maximum Length we advertise, set from our RQ or AC.
@@ -109,7 +113,8 @@ public struct AssociationCore: Sendable {
         decoderFailed = true
         abortReason = AAbort.Reason(for: error)
         abortDetail = error.description
-        violation = violation ?? .protocolViolation(abortReason, detail: abortDetail)
+        unexpected = nil
+        violation = violation ?? .protocolViolation(abortReason, detail: abortText)
         return run(.evt19)
     }
 
@@ -155,7 +160,7 @@ public struct AssociationCore: Sendable {
 
     private mutating func handle(_ pdu: PDU) -> [AssociationAction] {
         abortReason = .unexpectedPDU
-        abortDetail = "\(pdu.name) is not allowed in \(state)"
+        unexpected = (pdu.name, state)
         switch pdu {
         case .associateRQ(let rq):
             peerRequest = rq
@@ -229,13 +234,13 @@ public struct AssociationCore: Sendable {
     private func indication(for primitive: ULOutput.Primitive, _ event: ULEvent) -> AssociationIndication {
         switch primitive {
         case .associateIndication, .associateAccepted, .associateRejected, .pDataIndication, .abortIndication:
-            return received ?? .providerAborted(.protocolViolation(abortReason, detail: abortDetail))
+            return received ?? .providerAborted(.protocolViolation(abortReason, detail: abortText))
         case .releaseIndication: return .releaseRequested
         case .releaseConfirmation: return .released
         case .providerAbortIndication:
             if case .evt16 = event, let received { return received }
             if event == .evt17 { return .providerAborted(.transportClosed) }
-            return .providerAborted(.protocolViolation(abortReason, detail: abortDetail))
+            return .providerAborted(.protocolViolation(abortReason, detail: abortText))
         }
     }
 }

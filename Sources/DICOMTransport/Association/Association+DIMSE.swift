@@ -19,7 +19,7 @@ extension Association {
         startPhaseTimer(timeouts.dimse, "waiting for the \(Request.commandField) response")
         pendingHandlers[request.messageID] = onPending
         let result = await withCheckedContinuation { continuation in
-            responses[request.messageID] = continuation
+            responses[request.messageID] = .task(continuation)
             perform(actions)
         }
         pendingHandlers[request.messageID] = nil

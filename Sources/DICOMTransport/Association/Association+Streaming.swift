@@ -45,28 +45,33 @@ extension Association {
     /// keeps within it): their messages go out one after another, whole, and each send
     /// returns the response that answers its Message ID, in whatever order they come.
     public func send(encoded message: EncodedRequest) async throws -> DIMSECommand {
-        guard negotiated?.context(id: message.contextID) != nil else {
-            throw failure ?? notPermitted("send on presentation context \(message.contextID), which was not accepted")
-        }
-        guard responses[message.messageID] == nil else { throw notPermitted("send \(message.commandField)") }
-        enter(.dimse)
-        try await beginTransmitting()
-        let last: [AssociationAction]
-        do {
-            last = try await transmitAllButLast(message)
-        } catch {
-            endTransmitting()
-            throw error
-        }
-        // The last PDUs go out once the waiter is registered: the response can then never
-        // arrive before anyone listens for it.
-        startPhaseTimer(timeouts.dimse, "waiting for the \(message.commandField) response")
+        let last = try await transmitAllButLast(message)
         let result = await withCheckedContinuation { continuation in
-            responses[message.messageID] = continuation
-            perform(last)
-            endTransmitting()
+            finishTransmitting(message, last, waiter: .task(continuation))
         }
         return try result.get()
+    }
+
+    /// Sends `message` like `send(encoded:)`, but returns once its last PDUs are handed to the
+    /// channel instead of waiting for the response: `onResponse` gets it later, or the
+    /// association's failure, exactly once, on the loop. For a sender keeping the operations
+    /// window full (PS3.7 §D.3.3.3) without a suspended task per request. When this throws,
+    /// the request was not (completely) sent and `onResponse` is never called.
+    public func start(
+        encoded message: EncodedRequest, onResponse: @escaping @Sendable (Result<DIMSECommand, AssociationError>) -> Void
+    ) async throws {
+        let last = try await transmitAllButLast(message)
+        finishTransmitting(message, last, waiter: .callback(onResponse))
+    }
+
+    /// Registers who waits for the response, then writes the message's last PDUs (the response
+    /// can then never arrive before anyone listens for it) and gives the turn to write to the
+    /// next sender.
+    private func finishTransmitting(_ message: EncodedRequest, _ last: [AssociationAction], waiter: ResponseWaiter) {
+        startPhaseTimer(timeouts.dimse, "waiting for the \(message.commandField) response")
+        responses[message.messageID] = waiter
+        perform(last)
+        endTransmitting()
     }
 
     /// Waits for the turn to write a message: under an Asynchronous Operations Window several
@@ -86,9 +91,26 @@ extension Association {
         if !transmitWaiters.isEmpty { transmitWaiters.removeFirst().resume() }
     }
 
-    /// Writes `message` but its last PDUs, pausing while the channel is not writable, and
-    /// returns the actions that write the last ones.
+    /// Takes the turn to write (after the checks `send(encoded:)` documents), writes `message`
+    /// but its last PDUs, pausing while the channel is not writable, and returns the actions
+    /// that write the last ones. The turn is still held when this returns; when it throws,
+    /// the turn is given up.
     private func transmitAllButLast(_ message: EncodedRequest) async throws -> [AssociationAction] {
+        guard negotiated?.context(id: message.contextID) != nil else {
+            throw failure ?? notPermitted("send on presentation context \(message.contextID), which was not accepted")
+        }
+        guard responses[message.messageID] == nil else { throw notPermitted("send \(message.commandField)") }
+        enter(.dimse)
+        try await beginTransmitting()
+        do {
+            return try await writeAllButLast(message)
+        } catch {
+            endTransmitting()
+            throw error
+        }
+    }
+
+    private func writeAllButLast(_ message: EncodedRequest) async throws -> [AssociationAction] {
         var pdus = message.first
         if let more = message.more {
             while true {

@@ -58,7 +58,7 @@ public actor Association: LoopBoundActor {
     var decider: (@Sendable (AssociateRQ, String) -> AcceptorDecision)?
 
     var establishing: CheckedContinuation<Result<Void, AssociationError>, Never>?
-    var responses: [UInt16: CheckedContinuation<Result<DIMSECommand, AssociationError>, Never>] = [:]
+    var responses: [UInt16: ResponseWaiter] = [:]
     var releasing: CheckedContinuation<Result<Void, AssociationError>, Never>?
     var closeWaiters: [CheckedContinuation<Void, Never>] = []
     /// Senders of a streamed data set, paused while the channel is not writable.
@@ -285,5 +285,19 @@ extension Association: ChannelDelegate {
 
     public nonisolated func channel(_ channel: any Channel, didCloseWith error: TransportError?) {
         enterFromLoop { $0.closedTransport() }
+    }
+}
+
+/// Who waits for a request's final response: a suspended task (`send`), or a callback
+/// (`start(encoded:onResponse:)`), run on the loop.
+enum ResponseWaiter {
+    case task(CheckedContinuation<Result<DIMSECommand, AssociationError>, Never>)
+    case callback(@Sendable (Result<DIMSECommand, AssociationError>) -> Void)
+
+    func resume(returning result: Result<DIMSECommand, AssociationError>) {
+        switch self {
+        case .task(let continuation): continuation.resume(returning: result)
+        case .callback(let onResponse): onResponse(result)
+        }
     }
 }

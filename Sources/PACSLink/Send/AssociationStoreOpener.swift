@@ -71,7 +71,20 @@ struct AssociationStore: StoreAssociation {
     }
 
     nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
-        let response = try await association.send(encoded: message.encoded())
+        try Self.storeResponse(try await association.send(encoded: message.encoded()))
+    }
+
+    var startsWithoutWaiting: Bool { true }
+
+    nonisolated(nonsending) func start(
+        _ message: StoreMessage, completion: @escaping @Sendable (Result<CStoreRSP, any Error>) -> Void
+    ) async throws {
+        try await association.start(encoded: message.encoded()) { response in
+            completion(Result { try Self.storeResponse(try response.get()) })
+        }
+    }
+
+    private static func storeResponse(_ response: DIMSECommand) throws -> CStoreRSP {
         guard case .cStoreRSP(let rsp) = response else {
             throw StoreError("the peer answered the C-STORE-RQ with \(response.commandField)")
         }

@@ -135,34 +135,70 @@ public struct StoreSCU: Sendable {
         }
         // The C-STOREs that broke the association (or failed with it), until all are in.
         var casualties: [(index: Int, outcome: StoreOutcome)] = []
-        await withTaskGroup(of: (Int, StoreOutcome).self) { group in
-            var inFlight = 0
-            func collect(_ done: (Int, StoreOutcome)) {
-                inFlight -= 1
-                if done.1.breaksAssociation {
-                    casualties.append(done)
-                } else {
-                    finish(done.0, done.1.result)
-                }
+        func collect(_ done: (index: Int, outcome: StoreOutcome)) {
+            if done.outcome.breaksAssociation {
+                casualties.append(done)
+            } else {
+                finish(done.index, done.outcome.result)
             }
-            for (index, contextID) in zip(indices, contextIDs) {
-                if case .failure(let refusal) = contextID {
-                    finish(index, .failed(refusal.reason))
-                    continue
+        }
+        /// The next file's message, or nil when the file is done with (refused, unreadable,
+        /// left for a new association, interrupted).
+        func nextMessage(_ index: Int, _ contextID: Result<UInt8, StoreRefusal>) async -> StoreMessage? {
+            if case .failure(let refusal) = contextID {
+                finish(index, .failed(refusal.reason))
+                return nil
+            }
+            if !casualties.isEmpty {
+                left.append(index)
+                return nil
+            }
+            guard !Task.isCancelled, let message = await readAhead.next(), !Task.isCancelled else {
+                finish(index, .notSent("interrupted"))
+                return nil
+            }
+            switch message {
+            case .failure(let error):
+                finish(index, .failed(error.detailWithOffset))
+                return nil
+            case .success(let message):
+                return message
+            }
+        }
+        if window > 1, association.startsWithoutWaiting {
+            // The association calls back with each response: no task per C-STORE.
+            let outstanding = OutstandingStores()
+            await withTaskCancellationHandler {
+                for (index, contextID) in zip(indices, contextIDs) {
+                    outstanding.takeDone().forEach(collect)
+                    guard let message = await nextMessage(index, contextID) else { continue }
+                    await outstanding.wait(untilBelow: window)
+                    outstanding.takeDone().forEach(collect)
+                    guard casualties.isEmpty else {
+                        left.append(index)
+                        continue
+                    }
+                    outstanding.started()
+                    do {
+                        try await association.start(message) { outstanding.finished(index, Self.outcome($0)) }
+                    } catch {
+                        outstanding.finished(index, Self.outcome(.failure(error)))
+                    }
                 }
-                if !casualties.isEmpty {
-                    left.append(index)
-                    continue
-                }
-                guard !Task.isCancelled, let message = await readAhead.next(), !Task.isCancelled else {
-                    finish(index, .notSent("interrupted"))
-                    continue
-                }
-                switch message {
-                case .failure(let error):
-                    finish(index, .failed(error.detailWithOffset))
-                case .success(let message):
-                    while inFlight >= window, let done = await group.next() { collect(done) }
+                await outstanding.wait(untilBelow: 1)
+                outstanding.takeDone().forEach(collect)
+            } onCancel: {
+                Task { await association.abort() }
+            }
+        } else {
+            await withTaskGroup(of: (Int, StoreOutcome).self) { group in
+                var inFlight = 0
+                for (index, contextID) in zip(indices, contextIDs) {
+                    guard let message = await nextMessage(index, contextID) else { continue }
+                    while inFlight >= window, let done = await group.next() {
+                        inFlight -= 1
+                        collect(done)
+                    }
                     guard casualties.isEmpty else {
                         left.append(index)
                         continue
@@ -170,14 +206,15 @@ public struct StoreSCU: Sendable {
                     inFlight += 1
                     if window == 1 {
                         // Synchronous: awaited here, isolated to the association (no child task).
+                        inFlight -= 1
                         collect((index, await store(message, on: association)))
                     } else {
                         // Children inherit the preference for the association's loop.
                         group.addTask { (index, await store(message, on: association)) }
                     }
                 }
+                while let done = await group.next() { collect(done) }
             }
-            while let done = await group.next() { collect(done) }
         }
         // One file is charged per broken association: one that failed on its own, else the
         // first to fail; the others are retried (nothing is retried once interrupted).
@@ -218,15 +255,28 @@ public struct StoreSCU: Sendable {
             } onCancel: {
                 Task { await association.abort() }
             }
+            return Self.outcome(.success(response))
+        } catch {
+            if Task.isCancelled, !(error is FileError) {
+                return StoreOutcome(result: Self.interruptedWhileSending, breaksAssociation: true)
+            }
+            return Self.outcome(.failure(error))
+        }
+    }
+
+    /// A C-STORE's outcome from its response, or from why there is none: a read error fails the
+    /// file alone; any other error broke the association, and the file may go on a new one.
+    static func outcome(_ response: Result<CStoreRSP, any Error>) -> StoreOutcome {
+        switch response {
+        case .success(let response):
             let outcome: SendFileResult.Outcome = response.status.category == .failure
                 ? .refused(response.status, errorComment: response.errorComment)
                 : .stored(response.status, errorComment: response.errorComment)
             return StoreOutcome(result: outcome, breaksAssociation: false)
-        } catch let error as FileError {
+        case .failure(let error as FileError):
             return StoreOutcome(result: .failed(error.detailWithOffset), breaksAssociation: true)
-        } catch {
-            let outcome: SendFileResult.Outcome = Task.isCancelled ? Self.interruptedWhileSending : .failed("\(error)")
-            return StoreOutcome(result: outcome, breaksAssociation: true, retryable: !Task.isCancelled)
+        case .failure(let error):
+            return StoreOutcome(result: .failed("\(error)"), breaksAssociation: true, retryable: true)
         }
     }
 
