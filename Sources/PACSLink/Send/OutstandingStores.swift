@@ -31,8 +31,9 @@ final class OutstandingStores: @unchecked Sendable {
         wake?.resume()
     }
 
-    /// Returns once fewer than `limit` C-STOREs are outstanding (at once when they are).
-    func wait(untilBelow limit: Int) async {
+    /// Returns once fewer than `limit` C-STOREs are outstanding (at once when they are); runs
+    /// on the caller's executor (the association's loop), without a hop.
+    nonisolated(nonsending) func wait(untilBelow limit: Int) async {
         if lock.withLock({ count < limit }) { return }
         await withCheckedContinuation { continuation in
             let now: Bool = lock.withLock {

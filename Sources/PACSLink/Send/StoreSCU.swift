@@ -144,7 +144,7 @@ public struct StoreSCU: Sendable {
         }
         /// The next file's message, or nil when the file is done with (refused, unreadable,
         /// left for a new association, interrupted).
-        func nextMessage(_ index: Int, _ contextID: Result<UInt8, StoreRefusal>) async -> StoreMessage? {
+        nonisolated(nonsending) func nextMessage(_ index: Int, _ contextID: Result<UInt8, StoreRefusal>) async -> StoreMessage? {
             if case .failure(let refusal) = contextID {
                 finish(index, .failed(refusal.reason))
                 return nil
