@@ -8,17 +8,23 @@ public enum CommandSet {
     public static let dataSetPresent: UInt16 = 0x0001
 
     public static func encode(_ commandSet: DataSet) throws(ProtocolError) -> [UInt8] {
-        var body = commandSet
-        body.remove(.commandGroupLength)
         let encoder = DataSetEncoder(encoding: .implicitVRLittleEndian)
-        let encodedBody = try encoder.encode(body)
-        var lengthElement = DataSet()
-        lengthElement.setUInt32(UInt32(encodedBody.count), for: .commandGroupLength)
-        var writer = ByteWriter(capacity: 12 + encodedBody.count)
-        try encoder.encode(lengthElement, into: &writer)
-        writer.writeBytes(contentsOf: encodedBody)
+        var writer = ByteWriter(capacity: 256)
+        // Command Group Length (0000,0000) UL first, its value written once the rest is: one
+        // buffer, no second encoding of the body.
+        writer.writeUInt16(Tag.commandGroupLength.group, .littleEndian)
+        writer.writeUInt16(Tag.commandGroupLength.element, .littleEndian)
+        writer.writeUInt32(4, .littleEndian)
+        writer.writeUInt32(0, .littleEndian)
+        for element in commandSet.elements where element.tag != .commandGroupLength {
+            try encoder.encode(element, into: &writer)
+        }
+        writer.patch(UInt32(writer.count - groupLengthElementSize), at: groupLengthElementSize - 4, .littleEndian)
         return writer.bytes
     }
+
+    /// Command Group Length's own bytes: tag, 32-bit length, 32-bit value.
+    private static let groupLengthElementSize = 12
 
     public static func decode(_ bytes: ArraySlice<UInt8>) throws(ProtocolError) -> DataSet {
         try DataSetDecoder(encoding: .implicitVRLittleEndian, maximumDepth: 0).decode(bytes)
@@ -27,6 +33,7 @@ public enum CommandSet {
     /// A command set holding Command Field and Command Data Set Type.
     static func make(_ field: CommandField, hasDataSet: Bool) -> DataSet {
         var dataSet = DataSet()
+        dataSet.reserveCapacity(10)
         dataSet.setUInt16(field.rawValue, for: .commandField)
         dataSet.setUInt16(hasDataSet ? dataSetPresent : noDataSet, for: .commandDataSetType)
         return dataSet

@@ -13,6 +13,9 @@ public struct DataSet: Equatable, Sendable, Sequence {
     }
 
     public var count: Int { elements.count }
+
+    /// Room for `count` elements without growing (a command set is built element by element).
+    public mutating func reserveCapacity(_ count: Int) { elements.reserveCapacity(count) }
     public var isEmpty: Bool { elements.isEmpty }
 
     public func makeIterator() -> IndexingIterator<[DataElement]> { elements.makeIterator() }
