@@ -28,9 +28,10 @@ static inline void pacslink_SSL_CTX_set_secure_defaults(SSL_CTX *ctx) {
 
 #ifdef __GLIBC__
 #include <malloc.h>
-/// mallopt(3): glibc's allocator parameters (M_TOP_PAD, M_MMAP_THRESHOLD).
+/// mallopt(3): glibc's allocator parameters (M_TOP_PAD, M_ARENA_MAX, M_MMAP_THRESHOLD).
 static inline int pacslink_mallopt(int parameter, int value) { return mallopt(parameter, value); }
 static const int pacslink_M_TOP_PAD = M_TOP_PAD;
+static const int pacslink_M_ARENA_MAX = M_ARENA_MAX;
 static const int pacslink_M_MMAP_THRESHOLD = M_MMAP_THRESHOLD;
 #include <unistd.h>
 /// sbrk(0): the end of the main heap.
