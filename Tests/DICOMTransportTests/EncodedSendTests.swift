@@ -88,7 +88,68 @@ extension TransportTests {
             await association.closed()
             await acceptor.stop()
         }
+
+        @Test("PS3.7 D.3.3.3 start(encoded:onResponse:) returns once a request is written; each callback gets its own response, once",
+              .timeLimit(.minutes(1)))
+        func startCallsBackWithEachResponse() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let (acceptor, association) = try await CTStoragePair.associate(
+                group: group, handler: StoreCounter(received: Received()), performing: 8, proposed: 8)
+            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
+            let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
+            let (responses, answered) = AsyncStream.makeStream(of: Result<DIMSECommand, AssociationError>.self)
+            for id in 1...8 as ClosedRange<UInt16> {
+                let message = try Self.message(id, contextID: contextID, maximumLength: maximumLength, total: 1000, chunk: 1000)
+                try await association.start(encoded: message) { answered.yield($0) }
+            }
+            var ids: [UInt16] = []
+            for await response in responses {
+                guard case .success(.cStoreRSP(let rsp)) = response, rsp.status == .success else {
+                    Issue.record("expected a successful C-STORE-RSP, got \(response)")
+                    break
+                }
+                ids.append(rsp.messageIDBeingRespondedTo)
+                if ids.count == 8 { break }
+            }
+            #expect(ids.sorted() == Array(1...8))
+            try await association.release()
+            await association.closed()
+            await acceptor.stop()
+        }
+
+        @Test("PS3.8 7.3 an abort fails every unanswered request's callback, each exactly once", .timeLimit(.minutes(1)))
+        func startFailsUnansweredOnAbort() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let (acceptor, association) = try await CTStoragePair.associate(
+                group: group, handler: Silent(), performing: 4, proposed: 4)
+            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
+            let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
+            let (responses, answered) = AsyncStream.makeStream(of: Result<DIMSECommand, AssociationError>.self)
+            for id in 1...3 as ClosedRange<UInt16> {
+                let message = try Self.message(id, contextID: contextID, maximumLength: maximumLength, total: 1000, chunk: 1000)
+                try await association.start(encoded: message) { answered.yield($0) }
+            }
+            await association.abort()
+            await association.closed()
+            answered.finish()
+            var failures = 0
+            for await response in responses {
+                if case .failure = response { failures += 1 } else { Issue.record("a response to an unanswered request: \(response)") }
+            }
+            #expect(failures == 3)
+            await acceptor.stop()
+        }
     }
+}
+
+/// A Storage SCP that never answers.
+private struct Silent: DIMSEServiceHandler {
+    func association(
+        _ association: isolated Association, received request: DIMSECommand, dataSet: [UInt8]?,
+        context: AcceptedPresentationContext
+    ) {}
 }
 
 /// Booleans recorded from any thread.
