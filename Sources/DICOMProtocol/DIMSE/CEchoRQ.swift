@@ -16,10 +16,14 @@ public struct CEchoRQ: DIMSERequest {
 
     public var hasDataSet: Bool { false }
 
-    public var commandSet: DataSet {
-        var ds = CommandSet.make(Self.commandField, hasDataSet: false)
-        ds.setUID(affectedSOPClassUID, for: .affectedSOPClassUID)
-        ds.setUInt16(messageID, for: .messageID)
-        return ds
+    public var commandSet: DataSet { CommandSet.dataSet(of: self) }
+
+    public func encoded() throws(ProtocolError) -> [UInt8] { CommandSet.bytes(of: self) }
+
+    func add(to fields: inout some CommandFields) {
+        fields.add(.affectedSOPClassUID, text: affectedSOPClassUID, vr: .UI)
+        fields.add(.commandField, uint16: Self.commandField.rawValue)
+        fields.add(.messageID, uint16: messageID)
+        fields.add(.commandDataSetType, uint16: CommandSet.noDataSet)
     }
 }

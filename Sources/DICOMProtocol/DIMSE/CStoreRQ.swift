@@ -36,14 +36,18 @@ public struct CStoreRQ: DIMSERequest {
 
     public var hasDataSet: Bool { true }
 
-    public var commandSet: DataSet {
-        var ds = CommandSet.make(Self.commandField, hasDataSet: true)
-        ds.setRequestFields(messageID, affectedSOPClassUID, priority)
-        ds.setUID(affectedSOPInstanceUID, for: .affectedSOPInstanceUID)
-        if let moveOriginatorAETitle {
-            ds.setPadded(moveOriginatorAETitle, for: .moveOriginatorApplicationEntityTitle, vr: .AE)
-        }
-        if let moveOriginatorMessageID { ds.setUInt16(moveOriginatorMessageID, for: .moveOriginatorMessageID) }
-        return ds
+    public var commandSet: DataSet { CommandSet.dataSet(of: self) }
+
+    public func encoded() throws(ProtocolError) -> [UInt8] { CommandSet.bytes(of: self) }
+
+    func add(to fields: inout some CommandFields) {
+        fields.add(.affectedSOPClassUID, text: affectedSOPClassUID, vr: .UI)
+        fields.add(.commandField, uint16: Self.commandField.rawValue)
+        fields.add(.messageID, uint16: messageID)
+        fields.add(.priority, uint16: priority.rawValue)
+        fields.add(.commandDataSetType, uint16: CommandSet.dataSetPresent)
+        fields.add(.affectedSOPInstanceUID, text: affectedSOPInstanceUID, vr: .UI)
+        if let moveOriginatorAETitle { fields.add(.moveOriginatorApplicationEntityTitle, text: moveOriginatorAETitle, vr: .AE) }
+        if let moveOriginatorMessageID { fields.add(.moveOriginatorMessageID, uint16: moveOriginatorMessageID) }
     }
 }

@@ -29,10 +29,17 @@ public struct CStoreRSP: DIMSEResponse {
 
     public var hasDataSet: Bool { false }
 
-    public var commandSet: DataSet {
-        var ds = CommandSet.make(Self.commandField, hasDataSet: false)
-        ds.setResponseFields(messageIDBeingRespondedTo, status, affectedSOPClassUID, errorComment)
-        if let affectedSOPInstanceUID { ds.setUID(affectedSOPInstanceUID, for: .affectedSOPInstanceUID) }
-        return ds
+    public var commandSet: DataSet { CommandSet.dataSet(of: self) }
+
+    public func encoded() throws(ProtocolError) -> [UInt8] { CommandSet.bytes(of: self) }
+
+    func add(to fields: inout some CommandFields) {
+        if let affectedSOPClassUID { fields.add(.affectedSOPClassUID, text: affectedSOPClassUID, vr: .UI) }
+        fields.add(.commandField, uint16: Self.commandField.rawValue)
+        fields.add(.messageIDBeingRespondedTo, uint16: messageIDBeingRespondedTo)
+        fields.add(.commandDataSetType, uint16: CommandSet.noDataSet)
+        fields.add(.status, uint16: status.code)
+        if let errorComment { fields.add(.errorComment, text: errorComment, vr: .LO) }
+        if let affectedSOPInstanceUID { fields.add(.affectedSOPInstanceUID, text: affectedSOPInstanceUID, vr: .UI) }
     }
 }

@@ -30,6 +30,21 @@ public enum CommandSet {
         try DataSetDecoder(encoding: .implicitVRLittleEndian, maximumDepth: 0).decode(bytes)
     }
 
+    /// The command set of a message that lists its own fields (`FieldListing`).
+    static func dataSet(of message: some FieldListing) -> DataSet {
+        var dataSet = DataSet()
+        dataSet.reserveCapacity(10)
+        message.add(to: &dataSet)
+        return dataSet
+    }
+
+    /// Its encoding, made without the data set.
+    static func bytes(of message: some FieldListing) -> [UInt8] {
+        var bytes = CommandSetBytes()
+        message.add(to: &bytes)
+        return bytes.finish()
+    }
+
     /// A command set holding Command Field and Command Data Set Type.
     static func make(_ field: CommandField, hasDataSet: Bool) -> DataSet {
         var dataSet = DataSet()

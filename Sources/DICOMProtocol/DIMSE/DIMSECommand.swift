@@ -126,7 +126,21 @@ public enum DIMSECommand: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    public func encoded() throws(ProtocolError) -> [UInt8] { try CommandSet.encode(commandSet) }
+    public func encoded() throws(ProtocolError) -> [UInt8] {
+        switch self {
+        case .cEchoRQ(let m): try m.encoded()
+        case .cEchoRSP(let m): try m.encoded()
+        case .cStoreRQ(let m): try m.encoded()
+        case .cStoreRSP(let m): try m.encoded()
+        case .cFindRQ(let m): try m.encoded()
+        case .cFindRSP(let m): try m.encoded()
+        case .cMoveRQ(let m): try m.encoded()
+        case .cMoveRSP(let m): try m.encoded()
+        case .cGetRQ(let m): try m.encoded()
+        case .cGetRSP(let m): try m.encoded()
+        case .cCancelRQ(let m): try m.encoded()
+        }
+    }
 
     /// "C-MOVE-RSP (message 9): 0xFF00 (pending): Pending: sub-operations are continuing", for logs.
     public var description: String {

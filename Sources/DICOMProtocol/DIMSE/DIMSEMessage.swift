@@ -7,6 +7,8 @@ public protocol DIMSEMessage: Sendable, Equatable {
     /// The command set, without Command Group Length (added by `CommandSet.encode`).
     var commandSet: DataSet { get }
     var hasDataSet: Bool { get }
+    /// The command set bytes, Implicit VR Little Endian with group length (PS3.7 §6.3.1).
+    func encoded() throws(ProtocolError) -> [UInt8]
 }
 
 /// A request: it carries Message ID (0000,0110).

@@ -60,6 +60,7 @@ private struct Parser {
         while predicate: (Tag) -> Bool = { _ in true }
     ) throws(ProtocolError) -> DataSet {
         var dataSet = DataSet()
+        dataSet.reserveCapacity(8)  // a command set's elements without growing
         while r.remaining > 0 {
             var probe = r
             if let group = probe.readUInt16(encoding.byteOrder), let element = probe.readUInt16(encoding.byteOrder),

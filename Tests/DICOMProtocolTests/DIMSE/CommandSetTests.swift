@@ -77,6 +77,21 @@ struct CommandSetTests {
         .cEchoRQ(CEchoRQ(messageID: 65535, affectedSOPClassUID: verification)),
     ]
 
+    static let listedFields: [DIMSECommand] = [
+        .cStoreRQ(CStoreRQ(messageID: 7, affectedSOPClassUID: secondaryCapture, affectedSOPInstanceUID: "1.2.3", priority: .high, moveOriginatorAETitle: "MOVESCU", moveOriginatorMessageID: 42)),
+        .cStoreRQ(CStoreRQ(messageID: 1, affectedSOPClassUID: secondaryCapture, affectedSOPInstanceUID: "1.2.34")),
+        .cStoreRSP(CStoreRSP(messageIDBeingRespondedTo: 7, affectedSOPClassUID: secondaryCapture, affectedSOPInstanceUID: "1.2.3", status: DIMSEStatus(code: 0xA701), errorComment: "disk full: café")),
+        .cStoreRSP(CStoreRSP(messageIDBeingRespondedTo: 7, affectedSOPClassUID: nil, affectedSOPInstanceUID: nil, status: .success)),
+        .cEchoRQ(CEchoRQ(messageID: 65535, affectedSOPClassUID: verification)),
+        .cEchoRSP(CEchoRSP(messageIDBeingRespondedTo: 2, affectedSOPClassUID: verification, status: DIMSEStatus(code: 0x0122), errorComment: "odd")),
+        .cEchoRSP(CEchoRSP(messageIDBeingRespondedTo: 2, affectedSOPClassUID: nil, status: .success)),
+    ]
+
+    @Test("PS3.7 6.3.1 the messages encoded field by field (C-STORE, C-ECHO) give exactly the bytes of their command set", arguments: listedFields)
+    func fieldByFieldMatchesCommandSet(command: DIMSECommand) throws {
+        #expect(try command.encoded() == CommandSet.encode(command.commandSet))
+    }
+
     @Test("PS3.7 9.3 every command round-trips through its command set", arguments: messages)
     func roundTrip(command: DIMSECommand) throws {
         let bytes = try command.encoded()

@@ -1,0 +1,66 @@
+/// Where a command's fields go as a message lists them, in ascending tag order (PS3.7 Table
+/// E.1-1): a `DataSet` (its command set), or `CommandSetBytes` (the command set encoded as the
+/// fields come, no `DataSet` in between — for the messages sent once per C-STORE or C-ECHO).
+protocol CommandFields {
+    mutating func add(_ tag: Tag, uint16 value: UInt16)
+    /// A text value (UI, AE, LO), padded to even length (PS3.5 §6.2) as `DataSet.setPadded` does.
+    mutating func add(_ tag: Tag, text value: String, vr: VR)
+}
+
+extension DataSet: CommandFields {
+    mutating func add(_ tag: Tag, uint16 value: UInt16) { setUInt16(value, for: tag) }
+    mutating func add(_ tag: Tag, text value: String, vr: VR) { setPadded(value, for: tag, vr: vr) }
+}
+
+/// A command set encoded Implicit VR Little Endian as its fields are added (PS3.7 §6.3.1):
+/// Command Group Length (0000,0000) first, its value filled in by `finish`. The bytes are those
+/// `CommandSet.encode` makes of the same fields in a `DataSet`; fields must come in ascending
+/// tag order, as they are in a data set.
+struct CommandSetBytes: CommandFields {
+    private var writer = ByteWriter(capacity: 256)
+    private var lastTag = Tag.commandGroupLength
+
+    init() {
+        writer.writeUInt16(Tag.commandGroupLength.group, .littleEndian)
+        writer.writeUInt16(Tag.commandGroupLength.element, .littleEndian)
+        writer.writeUInt32(4, .littleEndian)
+        writer.writeUInt32(0, .littleEndian)
+    }
+
+    mutating func add(_ tag: Tag, uint16 value: UInt16) {
+        header(tag, length: 2)
+        writer.writeUInt16(value, .littleEndian)
+    }
+
+    mutating func add(_ tag: Tag, text value: String, vr: VR) {
+        let bytes = SpecificCharacterSet.isoIR100.encode(value) ?? Array(value.utf8)
+        header(tag, length: bytes.count + bytes.count % 2)
+        writer.writeContiguousBytes(bytes)
+        if bytes.count % 2 == 1 { writer.writeUInt8(vr.paddingByte) }
+    }
+
+    private mutating func header(_ tag: Tag, length: Int) {
+        precondition(lastTag < tag, "command fields out of order: \(tag) after \(lastTag)")
+        lastTag = tag
+        writer.writeUInt16(tag.group, .littleEndian)
+        writer.writeUInt16(tag.element, .littleEndian)
+        writer.writeUInt32(UInt32(length), .littleEndian)
+    }
+
+    /// The command set's bytes, Command Group Length counting those after it.
+    mutating func finish() -> [UInt8] {
+        writer.patch(UInt32(writer.count - 12), at: 8, .littleEndian)
+        return writer.take()
+    }
+}
+
+/// A message that lists its command fields itself, in ascending tag order: its command set
+/// and its encoding both come from that one list.
+protocol FieldListing {
+    func add(to fields: inout some CommandFields)
+}
+
+extension CEchoRQ: FieldListing {}
+extension CEchoRSP: FieldListing {}
+extension CStoreRQ: FieldListing {}
+extension CStoreRSP: FieldListing {}
