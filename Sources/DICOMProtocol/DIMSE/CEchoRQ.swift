@@ -21,9 +21,7 @@ public struct CEchoRQ: DIMSERequest {
     public func encoded() throws(ProtocolError) -> [UInt8] { CommandSet.bytes(of: self) }
 
     func add(to fields: inout some CommandFields) {
-        fields.add(.affectedSOPClassUID, text: affectedSOPClassUID, vr: .UI)
-        fields.add(.commandField, uint16: Self.commandField.rawValue)
-        fields.add(.messageID, uint16: messageID)
+        fields.addRequestFields(Self.commandField, messageID: messageID, sopClassUID: affectedSOPClassUID)
         fields.add(.commandDataSetType, uint16: CommandSet.noDataSet)
     }
 }

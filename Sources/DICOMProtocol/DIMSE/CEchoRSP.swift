@@ -28,11 +28,8 @@ public struct CEchoRSP: DIMSEResponse {
     public func encoded() throws(ProtocolError) -> [UInt8] { CommandSet.bytes(of: self) }
 
     func add(to fields: inout some CommandFields) {
-        if let affectedSOPClassUID { fields.add(.affectedSOPClassUID, text: affectedSOPClassUID, vr: .UI) }
-        fields.add(.commandField, uint16: Self.commandField.rawValue)
-        fields.add(.messageIDBeingRespondedTo, uint16: messageIDBeingRespondedTo)
-        fields.add(.commandDataSetType, uint16: CommandSet.noDataSet)
-        fields.add(.status, uint16: status.code)
-        if let errorComment { fields.add(.errorComment, text: errorComment, vr: .LO) }
+        fields.addResponseFields(
+            Self.commandField, messageID: messageIDBeingRespondedTo, sopClassUID: affectedSOPClassUID, status: status,
+            errorComment: errorComment)
     }
 }

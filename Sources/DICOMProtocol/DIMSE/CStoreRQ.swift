@@ -41,9 +41,7 @@ public struct CStoreRQ: DIMSERequest {
     public func encoded() throws(ProtocolError) -> [UInt8] { CommandSet.bytes(of: self) }
 
     func add(to fields: inout some CommandFields) {
-        fields.add(.affectedSOPClassUID, text: affectedSOPClassUID, vr: .UI)
-        fields.add(.commandField, uint16: Self.commandField.rawValue)
-        fields.add(.messageID, uint16: messageID)
+        fields.addRequestFields(Self.commandField, messageID: messageID, sopClassUID: affectedSOPClassUID)
         fields.add(.priority, uint16: priority.rawValue)
         fields.add(.commandDataSetType, uint16: CommandSet.dataSetPresent)
         fields.add(.affectedSOPInstanceUID, text: affectedSOPInstanceUID, vr: .UI)

@@ -12,6 +12,30 @@ extension DataSet: CommandFields {
     mutating func add(_ tag: Tag, text value: String, vr: VR) { setPadded(value, for: tag, vr: vr) }
 }
 
+extension CommandFields {
+    /// Affected SOP Class UID, Command Field and Message ID: the first fields of the requests
+    /// listed here (0000,0002 … 0000,0110).
+    mutating func addRequestFields(_ field: CommandField, messageID: UInt16, sopClassUID: String) {
+        add(.affectedSOPClassUID, text: sopClassUID, vr: .UI)
+        add(.commandField, uint16: field.rawValue)
+        add(.messageID, uint16: messageID)
+    }
+
+    /// The fields of a response without a data set, up to Error Comment (0000,0002 …
+    /// 0000,0902): Affected SOP Class UID when known, Command Field, Message ID Being Responded
+    /// To, Command Data Set Type, Status, and Error Comment when given.
+    mutating func addResponseFields(
+        _ field: CommandField, messageID: UInt16, sopClassUID: String?, status: DIMSEStatus, errorComment: String?
+    ) {
+        if let sopClassUID { add(.affectedSOPClassUID, text: sopClassUID, vr: .UI) }
+        add(.commandField, uint16: field.rawValue)
+        add(.messageIDBeingRespondedTo, uint16: messageID)
+        add(.commandDataSetType, uint16: CommandSet.noDataSet)
+        add(.status, uint16: status.code)
+        if let errorComment { add(.errorComment, text: errorComment, vr: .LO) }
+    }
+}
+
 /// A command set encoded Implicit VR Little Endian as its fields are added (PS3.7 §6.3.1):
 /// Command Group Length (0000,0000) first, its value filled in by `finish`. The bytes are those
 /// `CommandSet.encode` makes of the same fields in a `DataSet`; fields must come in ascending
