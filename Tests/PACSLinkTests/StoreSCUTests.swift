@@ -273,10 +273,15 @@ struct StoreSCUTests {
         peer.pipelined = pipelined
         let interrupt = Interrupt()
         peer.onStore = { instance in if instance == "1.2" { interrupt.fire() } }
+        // The send starts once Ctrl-C is armed: the fake answers at once, and a send that ran
+        // ahead of `arm` would store everything before the interrupt could cancel it.
+        let (armed, arming) = AsyncStream.makeStream(of: Void.self)
         let task = Task<SendReport, Never>.detached { [explicit, implicit, mr] in
-            await StoreSCU(opener: peer).send(SendScanner.scan([explicit, implicit, mr], recursive: false), associations: 1)
+            for await _ in armed { break }
+            return await StoreSCU(opener: peer).send(SendScanner.scan([explicit, implicit, mr], recursive: false), associations: 1)
         }
         interrupt.arm { task.cancel() }
+        arming.finish()
         let report = await task.value
         #expect(report.results.map(\.category) == [.success, .notSent, .notSent])
         #expect(report.results[1].reason == "interrupted while sending; the peer did not confirm it")
