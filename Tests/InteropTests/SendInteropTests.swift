@@ -306,6 +306,44 @@ struct SendInteropTests {
         #expect(listener.stdout.contains(aborted), "\(listener.stdout)\n\(listener.stderr)")
     }
 
+    @Test("PS3.8 7.3 the listener killed (-9) mid-send with C-STOREs in flight: exit 1, each file reported once, every file reported stored is on disk",
+          .timeLimit(.minutes(1)))
+    func listenerKilledMidSend() throws {
+        let count = 4000
+        let folder = try copies(count, into: "killed")
+        let storage = directory.path + "/storage-killed"
+        let (listener, port) = try ourListener(storage: storage, window: 64)
+        defer { listener.stop() }
+        let sender = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])
+        defer { sender.stop() }
+        func arrived() -> Set<String> {
+            let found = FileManager.default.enumerator(atPath: storage)?.compactMap { $0 as? String } ?? []
+            return Set(found.filter { $0.hasSuffix(".dcm") }.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while arrived().count < 20, Date() < deadline { usleep(5_000) }
+        kill(listener.process.processIdentifier, SIGKILL)
+        listener.process.waitUntilExit()
+        // The association breaks with up to 64 C-STOREs in flight; the files left go to a new
+        // association, which the dead port refuses.
+        #expect(sender.wait(timeout: 30) == 1, "\(sender.stdout)\n\(sender.stderr)")
+        let stored = arrived()
+        let byName = try results(sender.stdout)
+        #expect(byName.count == count, "every file reported once")
+        var successes = 0
+        for (name, result) in byName where result["result"] as? String == "success" {
+            successes += 1
+            let uid = "1.2.826.0.1.3680043.9.7777." + name.replacingOccurrences(of: ".dcm", with: "")
+            #expect(stored.contains(uid), "\(name) reported stored but is not on disk")
+        }
+        // Files on disk need not have been confirmed (the listener may die between the rename and
+        // its answer), so there may be fewer successes than files there — never more.
+        #expect(successes < count && successes <= stored.count, "\(successes) stored, \(stored.count) on disk")
+        #expect(byName.values.contains { ($0["result"] as? String) == "failure" }, "the files after the kill fail")
+    }
+
     @Test("send SERVER resolves the registry entry (AE title, host, port); unknown names exit 1")
     func registryServer() throws {
         try makeMixedFolder()
