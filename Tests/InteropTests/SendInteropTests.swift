@@ -107,6 +107,12 @@ struct SendInteropTests {
         return (listener, port)
     }
 
+    /// The SOP Instance UIDs of the files our listener has under `storage`, by file name.
+    func arrived(under storage: String) -> Set<String> {
+        let found = FileManager.default.enumerator(atPath: storage)?.compactMap { $0 as? String } ?? []
+        return Set(found.filter { $0.hasSuffix(".dcm") }.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+    }
+
     func copies(_ count: Int, into name: String) throws -> String {
         try make("template.dcm", Self.image("SecondaryCaptureImageStorage", "100000", modality: "OT"), syntax: "+te")
         let template = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files + "/template.dcm")))
@@ -261,17 +267,13 @@ struct SendInteropTests {
             BuiltProducts.pacslink(),
             ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])
         defer { sender.stop() }
-        func arrived() -> Set<String> {
-            let found = FileManager.default.enumerator(atPath: storage)?.compactMap { $0 as? String } ?? []
-            return Set(found.filter { $0.hasSuffix(".dcm") }.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
-        }
         let deadline = Date().addingTimeInterval(30)
-        while arrived().count < 3, Date() < deadline { usleep(5_000) }
+        while arrived(under: storage).count < 3, Date() < deadline { usleep(5_000) }
         sender.process.interrupt()
         #expect(sender.wait(timeout: 30) == 1, "\(sender.stdout)\n\(sender.stderr)")
         #expect(sender.stderr.contains("interrupted; aborting the associations"))
 
-        let stored = arrived()
+        let stored = arrived(under: storage)
         let byName = try results(sender.stdout)
         #expect(byName.count == count)
         var counts: [String: Int] = [:]
@@ -318,18 +320,14 @@ struct SendInteropTests {
             BuiltProducts.pacslink(),
             ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])
         defer { sender.stop() }
-        func arrived() -> Set<String> {
-            let found = FileManager.default.enumerator(atPath: storage)?.compactMap { $0 as? String } ?? []
-            return Set(found.filter { $0.hasSuffix(".dcm") }.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
-        }
         let deadline = Date().addingTimeInterval(30)
-        while arrived().count < 20, Date() < deadline { usleep(5_000) }
+        while arrived(under: storage).count < 20, Date() < deadline { usleep(5_000) }
         kill(listener.process.processIdentifier, SIGKILL)
         listener.process.waitUntilExit()
         // The association breaks with up to 64 C-STOREs in flight; the files left go to a new
         // association, which the dead port refuses.
         #expect(sender.wait(timeout: 30) == 1, "\(sender.stdout)\n\(sender.stderr)")
-        let stored = arrived()
+        let stored = arrived(under: storage)
         let byName = try results(sender.stdout)
         #expect(byName.count == count, "every file reported once")
         var successes = 0

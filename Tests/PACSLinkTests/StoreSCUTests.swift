@@ -22,10 +22,9 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
     /// SOP instances takes (to answer out of order).
     var window = 1
     var delays: [String: Duration] = [:]
-    /// Answer through `start`'s callback, as `AssociationStore` does (a delayed store answers
-    /// from a task of its own; an abort fails the unanswered ones), rather than by awaiting
-    /// `store` in a task per C-STORE.
-    var pipelined = false
+    /// C-STOREs answered later, through `start`'s callback, as `AssociationStore` answers them:
+    /// a store without a delay answers before `start` returns, a delayed one from a task of its
+    /// own; an abort fails the unanswered ones.
     private var unanswered: [Int: @Sendable (Result<CStoreRSP, any Error>) -> Void] = [:]
     private var started = 0
     /// Most C-STOREs seen outstanding at once.
@@ -62,12 +61,6 @@ final class FakeStorePeer: StoreAssociationOpener, @unchecked Sendable {
         nonisolated(nonsending) func peerMaximumLength() async -> UInt32 { 64 }
 
         nonisolated(nonsending) func operationsWindow() async -> Int { peer.window }
-
-        nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
-            try await answer(message, delay: begin(message))
-        }
-
-        var startsWithoutWaiting: Bool { peer.pipelined }
 
         nonisolated(nonsending) func start(
             _ message: StoreMessage, completion: @escaping @Sendable (Result<CStoreRSP, any Error>) -> Void
@@ -193,12 +186,10 @@ struct StoreSCUTests {
         #expect(peer.opened == 2 && peer.aborted == 1 && peer.released == 1)
     }
 
-    @Test("PS3.7 D.3.3.3 with a window, several C-STOREs are outstanding; out-of-order responses reach their files; a failure status stops nothing",
-          arguments: [false, true])
-    func window(pipelined: Bool) async throws {
+    @Test("PS3.7 D.3.3.3 with a window, several C-STOREs are outstanding; out-of-order responses reach their files; a failure status stops nothing")
+    func window() async throws {
         let peer = FakeStorePeer()
         peer.window = 4
-        peer.pipelined = pipelined
         peer.acceptedSyntaxes.insert(TransferSyntax.jpegBaseline.uid)
         peer.delays = ["1.1": .milliseconds(200)]
         peer.statuses = ["1.2": DIMSEStatus(code: 0xA700), "1.3": DIMSEStatus(code: 0xB000)]
@@ -213,12 +204,10 @@ struct StoreSCUTests {
         #expect(peer.opened == 1 && peer.released == 1 && peer.aborted == 0)
     }
 
-    @Test("PS3.8 7.3 with a window, the C-STORE that breaks the association fails alone; the other files are stored",
-          arguments: [false, true])
-    func windowBroken(pipelined: Bool) async throws {
+    @Test("PS3.8 7.3 with a window, the C-STORE that breaks the association fails alone; the other files are stored")
+    func windowBroken() async throws {
         let peer = FakeStorePeer()
         peer.window = 4
-        peer.pipelined = pipelined
         peer.breaking = ["1.2"]
         peer.delays = ["1.1": .milliseconds(100)]
         let report = await StoreSCU(opener: peer).send(SendScanner.scan([explicit, implicit, mr], recursive: false), associations: 1)
@@ -266,11 +255,10 @@ struct StoreSCUTests {
     }
 
     @Test("PS3.8 7.3 an interrupted send aborts and reports the files not stored (one at a time, and with a window)",
-          arguments: [(1, false), (4, true)])
-    func interrupted(window: Int, pipelined: Bool) async throws {
+          arguments: [1, 4])
+    func interrupted(window: Int) async throws {
         let peer = FakeStorePeer()
         peer.window = window
-        peer.pipelined = pipelined
         let interrupt = Interrupt()
         peer.onStore = { instance in if instance == "1.2" { interrupt.fire() } }
         // The send starts once Ctrl-C is armed: the fake answers at once, and a send that ran

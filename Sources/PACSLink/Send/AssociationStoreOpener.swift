@@ -70,12 +70,6 @@ struct AssociationStore: StoreAssociation {
         return Int(granted == 0 ? proposed : min(granted, proposed))
     }
 
-    nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP {
-        try Self.storeResponse(try await association.send(encoded: message.encoded()))
-    }
-
-    var startsWithoutWaiting: Bool { true }
-
     nonisolated(nonsending) func start(
         _ message: StoreMessage, completion: @escaping @Sendable (Result<CStoreRSP, any Error>) -> Void
     ) async throws {

@@ -23,15 +23,11 @@ public protocol StoreAssociation: Sendable {
     /// How many C-STOREs may be outstanding at once (the agreed Asynchronous Operations
     /// Window, PS3.7 §D.3.3.3); 1 = one at a time.
     nonisolated(nonsending) func operationsWindow() async -> Int
-    /// Sends `message` (read and encoded off the loop) and returns the C-STORE-RSP (PS3.7
-    /// §9.1.1). A throw leaves the association unusable.
-    nonisolated(nonsending) func store(_ message: StoreMessage) async throws -> CStoreRSP
-    /// Whether `start` keeps C-STOREs in flight without waiting for their responses; when not,
-    /// `StoreSCU` awaits `store` in a task per C-STORE to fill the window.
-    var startsWithoutWaiting: Bool { get }
-    /// Sends `message` and returns once it is written; `completion` gets the response (or the
-    /// failure) later, exactly once, on the association's executor. When this throws, nothing
-    /// was stored and `completion` is not called.
+    /// Sends `message` (read and encoded off the loop) and returns once it is written;
+    /// `completion` gets the C-STORE-RSP (PS3.7 §9.1.1) or the failure later, exactly once, on
+    /// the association's executor — so that up to the operations window of C-STOREs are in
+    /// flight without a task each. When this throws, nothing was stored and `completion` is
+    /// not called. A failure leaves the association unusable.
     nonisolated(nonsending) func start(
         _ message: StoreMessage, completion: @escaping @Sendable (Result<CStoreRSP, any Error>) -> Void
     ) async throws
@@ -45,15 +41,6 @@ extension StoreAssociation {
     public var isolation: (any Actor)? { nil }
     public var executor: (any TaskExecutor)? { nil }
     public nonisolated(nonsending) func operationsWindow() async -> Int { 1 }
-    public var startsWithoutWaiting: Bool { false }
-
-    /// Waits for the response: correct, but one C-STORE at a time.
-    public nonisolated(nonsending) func start(
-        _ message: StoreMessage, completion: @escaping @Sendable (Result<CStoreRSP, any Error>) -> Void
-    ) async throws {
-        let response = try await store(message)
-        completion(.success(response))
-    }
 }
 
 /// Opens associations to one peer, proposing the given presentation contexts.

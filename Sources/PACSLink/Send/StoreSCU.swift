@@ -77,7 +77,8 @@ public struct StoreSCU: Sendable {
     }
 
     /// Sends the files of `plan` at `indices` over `association`, isolated to it (its event
-    /// loop): each C-STORE is awaited without an executor switch. A task on the global pool
+    /// loop): each C-STORE starts without an executor switch and its response comes back as a
+    /// callback on the loop (`StoreAssociation.start`). A task on the global pool
     /// opens the files and encodes their messages ahead (`ReadAhead`), so the loop only writes
     /// and reads. Up to the association's operations window (PS3.7 §D.3.3.3) C-STOREs are
     /// outstanding at once, each response matched to its file by Message ID.
@@ -142,36 +143,29 @@ public struct StoreSCU: Sendable {
                 finish(done.index, done.outcome.result)
             }
         }
-        /// The next file's message, or nil when the file is done with (refused, unreadable,
-        /// left for a new association, interrupted).
-        nonisolated(nonsending) func nextMessage(_ index: Int, _ contextID: Result<UInt8, StoreRefusal>) async -> StoreMessage? {
-            if case .failure(let refusal) = contextID {
-                finish(index, .failed(refusal.reason))
-                return nil
-            }
-            if !casualties.isEmpty {
-                left.append(index)
-                return nil
-            }
-            guard !Task.isCancelled, let message = await readAhead.next(), !Task.isCancelled else {
-                finish(index, .notSent("interrupted"))
-                return nil
-            }
-            switch message {
-            case .failure(let error):
-                finish(index, .failed(error.detailWithOffset))
-                return nil
-            case .success(let message):
-                return message
-            }
-        }
-        if window > 1, association.startsWithoutWaiting {
-            // The association calls back with each response: no task per C-STORE.
-            let outstanding = OutstandingStores()
-            await withTaskCancellationHandler {
-                for (index, contextID) in zip(indices, contextIDs) {
-                    outstanding.takeDone().forEach(collect)
-                    guard let message = await nextMessage(index, contextID) else { continue }
+        // Each response comes back through the association's callback: no task per C-STORE.
+        // The sender waits only for room in the window (with a window of 1, for the previous
+        // response); an interrupt aborts the association, which fails what is in flight.
+        let outstanding = OutstandingStores()
+        await withTaskCancellationHandler {
+            for (index, contextID) in zip(indices, contextIDs) {
+                outstanding.takeDone().forEach(collect)
+                if case .failure(let refusal) = contextID {
+                    finish(index, .failed(refusal.reason))
+                    continue
+                }
+                if !casualties.isEmpty {
+                    left.append(index)
+                    continue
+                }
+                guard !Task.isCancelled, let message = await readAhead.next(), !Task.isCancelled else {
+                    finish(index, .notSent("interrupted"))
+                    continue
+                }
+                switch message {
+                case .failure(let error):
+                    finish(index, .failed(error.detailWithOffset))
+                case .success(let message):
                     await outstanding.wait(untilBelow: window)
                     outstanding.takeDone().forEach(collect)
                     guard casualties.isEmpty else {
@@ -185,36 +179,11 @@ public struct StoreSCU: Sendable {
                         outstanding.finished(index, Self.outcome(.failure(error)))
                     }
                 }
-                await outstanding.wait(untilBelow: 1)
-                outstanding.takeDone().forEach(collect)
-            } onCancel: {
-                Task { await association.abort() }
             }
-        } else {
-            await withTaskGroup(of: (Int, StoreOutcome).self) { group in
-                var inFlight = 0
-                for (index, contextID) in zip(indices, contextIDs) {
-                    guard let message = await nextMessage(index, contextID) else { continue }
-                    while inFlight >= window, let done = await group.next() {
-                        inFlight -= 1
-                        collect(done)
-                    }
-                    guard casualties.isEmpty else {
-                        left.append(index)
-                        continue
-                    }
-                    inFlight += 1
-                    if window == 1 {
-                        // Synchronous: awaited here, isolated to the association (no child task).
-                        inFlight -= 1
-                        collect((index, await store(message, on: association)))
-                    } else {
-                        // Children inherit the preference for the association's loop.
-                        group.addTask { (index, await store(message, on: association)) }
-                    }
-                }
-                while let done = await group.next() { collect(done) }
-            }
+            await outstanding.wait(untilBelow: 1)
+            outstanding.takeDone().forEach(collect)
+        } onCancel: {
+            Task { await association.abort() }
         }
         // One file is charged per broken association: one that failed on its own, else the
         // first to fail; the others are retried (nothing is retried once interrupted).
@@ -246,22 +215,6 @@ public struct StoreSCU: Sendable {
         var result: SendFileResult.Outcome
         var breaksAssociation: Bool
         var retryable = false
-    }
-
-    private nonisolated(nonsending) func store(_ message: StoreMessage, on association: any StoreAssociation) async -> StoreOutcome {
-        do {
-            let response = try await withTaskCancellationHandler {
-                try await association.store(message)
-            } onCancel: {
-                Task { await association.abort() }
-            }
-            return Self.outcome(.success(response))
-        } catch {
-            if Task.isCancelled, !(error is FileError) {
-                return StoreOutcome(result: Self.interruptedWhileSending, breaksAssociation: true)
-            }
-            return Self.outcome(.failure(error))
-        }
     }
 
     /// A C-STORE's outcome from its response, or from why there is none: a read error fails the
