@@ -47,7 +47,7 @@ let package = Package(
         .target(
             name: "PACSLink",
             dependencies: [
-                "DICOMProtocol", "DICOMTransport",
+                "DICOMProtocol", "DICOMTransport", "CPACSLinkShims",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
             ],
@@ -73,7 +73,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PACSLinkTests",
-            dependencies: ["PACSLink", "DICOMProtocol", "DICOMTransport", "TestSupport"],
+            dependencies: ["PACSLink", "DICOMProtocol", "DICOMTransport", "TestSupport", "CPACSLinkShims"],
             swiftSettings: strict),
         // Drives DCMTK's tools (echoscu, storescp, dcmdump, …) and the built `pacslink` binary.
         .testTarget(

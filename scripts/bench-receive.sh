@@ -2,7 +2,8 @@
 # Receive benchmark (issue 5's benchmark point): C-STORE throughput of 0.5 MB instances into
 # `pacslink listen` next to DCMTK 3.6.7's `storescp`, from the same sender in the same run, on
 # loopback, over 1 association and over 8 in parallel:
-#   writing files:  pacslink listen (fsync file + directory, the default; and --flush none)
+#   writing files:  pacslink listen (fsync file + directory, the default; and --flush none;
+#                   each through the page cache, the default, and with --io direct)
 #                   vs storescp -od DIR (no fsync; --fork for 8 associations)
 #   discarding:     pacslink listen --discard vs storescp --ignore (--fork for 8)
 # Sender: DCMTK `storescu` (TCP_NODELAY=1, +II: every instance sent gets a new SOP Instance
@@ -35,6 +36,8 @@ start_receiver() {
     case $1 in
         ours-fsync) "${ours[@]}" >/dev/null & ;;
         ours-noflush) "${ours[@]}" --flush none >/dev/null & ;;
+        ours-direct-fsync) "${ours[@]}" --io direct >/dev/null & ;;
+        ours-direct-noflush) "${ours[@]}" --flush none --io direct >/dev/null & ;;
         ours-discard) "${ours[@]}" --discard >/dev/null & ;;
         storescp-od) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP -od "$WORK/out" "$PORT" & ;;
         storescp-od-fork) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --fork -od "$WORK/out" "$PORT" & ;;
@@ -113,6 +116,8 @@ for n in 1 8; do
     [ "$n" = 8 ] && fork="-fork"
     measure ours-fsync storescu "$n"
     measure ours-noflush storescu "$n"
+    measure ours-direct-fsync storescu "$n"
+    measure ours-direct-noflush storescu "$n"
     measure "storescp-od$fork" storescu "$n"
     measure ours-discard storescu "$n"
     measure "storescp-ignore$fork" storescu "$n"
@@ -146,13 +151,15 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
         fork=""
         [ "$n" = 8 ] && fork="-fork"
         case $r in
-            ours-fsync | ours-noflush) vs=$(ratio "$ips" "$(rate "storescp-od$fork" "$s" "$n")") ;;
+            ours-fsync | ours-noflush | ours-direct-*) vs=$(ratio "$ips" "$(rate "storescp-od$fork" "$s" "$n")") ;;
             ours-discard) vs=$(ratio "$ips" "$(rate "storescp-ignore$fork" "$s" "$n")") ;;
             *) vs="" ;;
         esac
         case $r in
             ours-fsync) name='`pacslink listen` (fsync file + dir)' ;;
             ours-noflush) name='`pacslink listen --flush none`' ;;
+            ours-direct-fsync) name='`pacslink listen --io direct` (fsync file + dir)' ;;
+            ours-direct-noflush) name='`pacslink listen --flush none --io direct`' ;;
             ours-discard) name='`pacslink listen --discard`' ;;
             storescp-od) name='`storescp -od` (no fsync)' ;;
             storescp-od-fork) name='`storescp --fork -od` (no fsync)' ;;

@@ -6,7 +6,7 @@ import Foundation
 import PACSLink
 
 /// `pacslink listen [--port N]… [--tls-port N]… [--aet AE] [--storage DIR] [--tls-cert F --tls-key F]
-/// [--tls-ca F] [--open] [--json] [--discard] [--flush POLICY] [--window N]`: a Storage SCP (and Verification SCP) on every port at once
+/// [--tls-ca F] [--open] [--json] [--discard] [--flush POLICY] [--io MODE] [--window N]`: a Storage SCP (and Verification SCP) on every port at once
 /// until SIGINT or SIGTERM; one log line (or JSON object) per event on stdout.
 ///
 /// Stores no retrieve of this process asked for are unsolicited: filed under
@@ -40,6 +40,11 @@ struct ListenCommand: AsyncParsableCommand {
         "fileAndDirectory: fsync each file and its directory before answering (default); none: leave flushing to the kernel.",
         valueName: "POLICY"))
     var flush: FlushPolicy = .fileAndDirectory
+    @Option(help: ArgumentHelp(
+        "buffered: write through the page cache (default); direct: O_DIRECT, straight to the disk, not cached for readers "
+            + "(less CPU; buffered where the file system refuses it).",
+        valueName: "MODE"))
+    var io: FileWriteMode = .buffered
     @Option(help: ArgumentHelp(
         "C-STOREs one association may have in progress at once, granted to a requestor that proposes an asynchronous "
             + "operations window (PS3.7 D.3.3.3); 1: one at a time.", valueName: "N"))
@@ -89,7 +94,7 @@ struct ListenCommand: AsyncParsableCommand {
                     + tlsNumbers.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
                 aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: isOpen,
                 allowedCallers: callers,
-                store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush), coordinator: coordinator,
+                store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush, mode: io), coordinator: coordinator,
                 preferredTransferSyntax: { calling in
                     servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
                 },
@@ -271,3 +276,4 @@ final class ListenPrinter: Sendable {
 }
 
 extension FlushPolicy: ExpressibleByArgument {}
+extension FileWriteMode: ExpressibleByArgument {}

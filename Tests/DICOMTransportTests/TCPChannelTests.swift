@@ -212,6 +212,36 @@ extension TransportTests {
             try await server.stop()
         }
 
+        @Test("An array's bytes the kernel did not take are sent from the array, kept by the channel: intact after the writer mutated its copy")
+        func queuedArrayIsKept() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let server = try await TestServer(loop: group.loops[0], startReading: false)
+            let loop = group.loops[1]
+            let (client, _) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            // 8 MiB of a pattern no shift reproduces, far more than loopback's socket buffers.
+            let count = 8 << 20
+            let pattern = (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 >> 11) }
+            let queued = try await loop.submit { () -> Int in
+                var bytes = pattern
+                bytes.withUnsafeMutableBufferPointer { _ in }  // storage of its own, not shared with `pattern`
+                client.write(bytes)
+                // The writer goes on using its array: only because the channel holds a reference
+                // does copy-on-write leave the queued bytes alone.
+                bytes.withUnsafeMutableBufferPointer { $0.update(repeating: 0xEE) }
+                bytes = []
+                return client.queuedByteCount
+            }
+            #expect(queued > 0)  // some of it really was queued
+            let reader = RecordingDelegate()
+            try await group.loops[0].submit { server.accepted[0].0.start(delegate: reader) }
+            #expect(await eventually(timeout: .seconds(20)) { reader.received.count == count })
+            let intact = reader.received == pattern  // (a failure message of 8 MiB arrays would take minutes to render)
+            #expect(intact)
+            try await loop.submit { client.close() }
+            try await server.stop()
+        }
+
         @Test("One write larger than the high-water mark: not writable at once, writable again once the peer drained it")
         func writeLargerThanHighWaterMark() async throws {
             let group = EventLoopGroup(loopCount: 2)

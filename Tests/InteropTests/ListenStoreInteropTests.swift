@@ -22,12 +22,13 @@ struct ListenStoreInteropTests {
         stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] }
     }
 
-    @Test("PS3.4 B.2 storescu into listen: every instance stored byte-identical under ReceivedFiles/, one stored event each")
-    func unsolicitedStores() throws {
+    @Test("PS3.4 B.2 storescu into listen: every instance stored byte-identical under ReceivedFiles/, one stored event each (--io buffered and direct)",
+          arguments: ["buffered", "direct"])
+    func unsolicitedStores(io: String) throws {
         let archive = try RetrieveTestArchive(destinationPort: 1, studies: [[2, 1]])
         let home = try TemporaryDirectory(prefix: "listen-store")
         let port = FreePort.next()
-        let listener = try listen(home, ["--port", String(port), "--open"], port: port)
+        let listener = try listen(home, ["--port", String(port), "--open", "--io", io], port: port)
         let run = try ChildProcess.run(
             DCMTK.tool("storescu"), ["-aet", "STORESCU", "-aec", "OURS", "127.0.0.1", String(port)] + archive.instances.map { archive.url(of: $0).path },
             timeout: 60)
@@ -41,8 +42,9 @@ struct ListenStoreInteropTests {
         }
     }
 
-    @Test("PS3.4 B.2 a 4 MB instance (hundreds of PDVs) is streamed to disk and stored with the exact data set bytes")
-    func largeInstance() throws {
+    @Test("PS3.4 B.2 a 4 MB instance (hundreds of PDVs) is streamed to disk and stored with the exact data set bytes (--io buffered and direct)",
+          arguments: ["buffered", "direct"])
+    func largeInstance(io: String) throws {
         let home = try TemporaryDirectory(prefix: "listen-store")
         var dataSet = DataSet()
         let (study, series, sop) = ("1.2.826.0.1.3680043.9.6.1", "1.2.826.0.1.3680043.9.6.1.1", "1.2.826.0.1.3680043.9.6.1.1.1")
@@ -58,7 +60,7 @@ struct ListenStoreInteropTests {
         let source = home.url.appendingPathComponent("large.dcm")
         try Data(meta + bytes).write(to: source)
         let port = FreePort.next()
-        let listener = try listen(home, ["--port", String(port), "--open"], port: port)
+        let listener = try listen(home, ["--port", String(port), "--open", "--io", io], port: port)
         let run = try ChildProcess.run(
             DCMTK.tool("storescu"), ["-xe", "-aet", "STORESCU", "-aec", "OURS", "127.0.0.1", String(port), source.path], timeout: 60)
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")

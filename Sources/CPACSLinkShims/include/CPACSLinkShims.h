@@ -1,7 +1,8 @@
 #ifndef CPACSLINKSHIMS_H
 #define CPACSLINKSHIMS_H
 // Wrappers for the OpenSSL and libuv macros that Swift cannot import (function-like macros,
-// SSL_OP_* constants), and glibc's mallopt and sbrk (malloc.h is not in Swift's Glibc module).
+// SSL_OP_* constants), glibc's mallopt and sbrk (malloc.h is not in Swift's Glibc module) and
+// O_DIRECT (defined only under _GNU_SOURCE).
 // Nothing else belongs here: the logic lives in DICOMTransport and pacslink.
 #include <openssl/ssl.h>
 #include <openssl/err.h>
@@ -36,6 +37,10 @@ static const int pacslink_M_MMAP_THRESHOLD = M_MMAP_THRESHOLD;
 #include <unistd.h>
 /// sbrk(0): the end of the main heap.
 static inline void *pacslink_heap_end(void) { return sbrk(0); }
+#include <fcntl.h>
+/// open(2)'s O_DIRECT, which <fcntl.h> names only under _GNU_SOURCE (its value differs by
+/// architecture; __O_DIRECT is always there).
+static const int pacslink_O_DIRECT = __O_DIRECT;
 #endif
 
 #endif

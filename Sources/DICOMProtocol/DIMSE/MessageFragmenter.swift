@@ -28,13 +28,16 @@ public struct MessageFragmenter: Sendable {
 
     private enum Stage { case command, dataSet, finished }
 
-    /// - Parameter peerMaximumLength: the Maximum Length the peer advertised (PS3.8 §D.1);
-    ///   0 = unlimited, in which case `unlimitedPDULength` is used.
-    public init(presentationContextID: UInt8, peerMaximumLength: UInt32) {
+    /// - Parameters:
+    ///   - peerMaximumLength: the Maximum Length the peer advertised (PS3.8 §D.1); 0 =
+    ///     unlimited, in which case `unlimitedPDULength` is used.
+    ///   - fragmentLimit: the largest fragment wanted, when smaller than the peer allows (a
+    ///     sender reading a file in chunks smaller than one fragment).
+    public init(presentationContextID: UInt8, peerMaximumLength: UInt32, fragmentLimit: Int = .max) {
         self.presentationContextID = presentationContextID
         let pduLength = peerMaximumLength == 0 ? Self.unlimitedPDULength : peerMaximumLength
         // A peer advertising less than the framing cannot be served by anyone; send 1 byte per PDV.
-        maximumFragmentLength = max(1, Int(pduLength) - Self.framing)
+        maximumFragmentLength = max(1, min(fragmentLimit, Int(pduLength) - Self.framing))
     }
 
     /// Writes the command set as command fragments. Call once, first. `hasDataSet` must agree
@@ -80,6 +83,52 @@ public struct MessageFragmenter: Sendable {
         } else {
             pending.append(contentsOf: rest)
         }
+    }
+
+    /// Bytes of the P-DATA-TF PDUs that carry `count` data-set bytes in fragments of
+    /// `maximumFragmentLength` (one empty fragment when `count` is 0).
+    public func encodedLength(ofDataSet count: Int) -> Int {
+        let fragments = max(1, (count + maximumFragmentLength - 1) / maximumFragmentLength)
+        return count + fragments * Self.framing
+    }
+
+    /// Writes the next `count` data-set bytes as whole PDUs straight into `buffer` (which holds
+    /// at least `encodedLength(ofDataSet: count)` bytes) and returns how many bytes it wrote:
+    /// each PDU's 12 bytes of framing, then its fragment, which `fill` writes in place (a file's
+    /// `pread` into the PDU itself, so the data set is not copied once more to be framed).
+    /// Nothing is held back, so a chunk that is not the last must be whole fragments
+    /// (`count` a multiple of `maximumFragmentLength`) and no earlier chunk may have left any
+    /// held back. When `fill` throws, the message cannot be completed.
+    public mutating func writeDataSet<E: Error>(
+        count: Int, isLast: Bool, into buffer: UnsafeMutableRawBufferPointer,
+        fill: (UnsafeMutableRawBufferPointer) throws(E) -> Void
+    ) throws(E) -> Int {
+        precondition(stage == .dataSet && pending.isEmpty, "data set chunks follow a command that announced a data set")
+        precondition(isLast || count % maximumFragmentLength == 0, "only the last chunk may end in a partial fragment")
+        precondition(buffer.count >= encodedLength(ofDataSet: count), "the buffer holds the chunk's PDUs")
+        var position = 0
+        var rest = count
+        repeat {
+            let length = min(rest, maximumFragmentLength)
+            rest -= length
+            let control: UInt8 = rest == 0 && isLast ? 0b10 : 0
+            // PDU header (PS3.8 Table 9-22), then the PDV item's length, context and control
+            // header (Table 9-23, Annex E.2).
+            buffer[position] = PDU.pDataTFType
+            buffer[position + 1] = 0
+            buffer.storeBytes(
+                of: UInt32(length + PresentationDataValue.overhead).bigEndian, toByteOffset: position + 2, as: UInt32.self)
+            buffer.storeBytes(
+                of: UInt32(length + PresentationDataValue.headerLength).bigEndian, toByteOffset: position + 6,
+                as: UInt32.self)
+            buffer[position + 10] = presentationContextID
+            buffer[position + 11] = control
+            position += Self.framing
+            try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[position..<position + length]))
+            position += length
+        } while rest > 0
+        if isLast { stage = .finished }
+        return position
     }
 
     /// True once the last fragment of the message has been written.

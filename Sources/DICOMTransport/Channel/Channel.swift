@@ -20,6 +20,9 @@ public protocol Channel: AnyObject, Sendable {
     /// not call it while mutating state that callback touches). Ignored once the channel is
     /// closing (the delegate hears why).
     func write(_ bytes: UnsafeRawBufferPointer)
+    /// Queues `bytes` like `write(_:)`; a channel may keep the array instead of copying what
+    /// it cannot send at once (`TCPChannel` does).
+    func write(_ bytes: [UInt8])
     /// Stops delivering reads (read backpressure: the receiver cannot keep up, so the kernel's
     /// receive window fills and the peer slows down) until `resumeReading()`. Bytes of a read
     /// already in progress are still delivered; events (end of input, close) still arrive.
@@ -38,7 +41,8 @@ public protocol Channel: AnyObject, Sendable {
 }
 
 extension Channel {
-    /// Queues `bytes` for sending; a PDU should be one call (header and body together).
+    /// Queues `bytes` for sending (copied when they cannot be sent at once); a PDU should be
+    /// one call (header and body together).
     public func write(_ bytes: [UInt8]) {
         bytes.withUnsafeBytes { write($0) }
     }

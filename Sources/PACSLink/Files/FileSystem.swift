@@ -1,4 +1,5 @@
 #if canImport(Glibc)
+import CPACSLinkShims
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
@@ -14,11 +15,19 @@ public protocol FileSystem: Sendable {
     func createDirectory(atPath path: String) throws(FileError)
     /// Creates a new file that must not exist yet (`O_CREAT | O_EXCL`), open for writing.
     func createFile(atPath path: String) throws(FileError) -> Int32
+    /// Creates a new file like `createFile(atPath:)`, opened for direct I/O (`O_DIRECT`) when
+    /// `direct` and the file system allows it. Either way the caller writes whole aligned
+    /// blocks from aligned memory, then `endDirectIO` for the last partial block
+    /// (`FileWriteMode.direct`); a file system without direct I/O simply buffers them.
+    func createFile(atPath path: String, direct: Bool) throws(FileError) -> Int32
     /// Writes all of `bytes` (retrying short writes and `EINTR`).
     func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileError)
     /// `fsync`: the file's data and metadata reach stable storage.
     func synchronize(_ descriptor: Int32, path: String) throws(FileError)
     func close(_ descriptor: Int32, path: String) throws(FileError)
+    /// Turns direct I/O off for the rest of the file (its last, partial block is written
+    /// through the page cache).
+    func endDirectIO(_ descriptor: Int32, path: String) throws(FileError)
     /// Atomically replaces `destination` (same file system) with `source`.
     func rename(_ source: String, to destination: String) throws(FileError)
     /// Best effort `unlink`: used to clean up, so it never throws.
@@ -26,6 +35,22 @@ public protocol FileSystem: Sendable {
     /// Best effort `fsync` of a directory, so a rename in it survives a crash; some file
     /// systems refuse it, and the file itself is durable by then.
     func synchronizeDirectory(atPath path: String)
+}
+
+extension FileSystem {
+    /// Buffered: a file system that knows nothing of direct I/O.
+    public func createFile(atPath path: String, direct: Bool) throws(FileError) -> Int32 {
+        try createFile(atPath: path)
+    }
+
+    public func endDirectIO(_ descriptor: Int32, path: String) throws(FileError) {
+        #if canImport(Glibc)
+        let flags = fcntl(descriptor, F_GETFL)
+        guard flags >= 0, flags & pacslink_O_DIRECT == 0 || fcntl(descriptor, F_SETFL, flags & ~pacslink_O_DIRECT) == 0 else {
+            throw FileError(path: path, errno: errno, while: "ending direct I/O")
+        }
+        #endif
+    }
 }
 
 /// `FileSystem` over the POSIX calls, reporting `errno` in every `FileError`.
@@ -49,6 +74,21 @@ public struct POSIXFileSystem: FileSystem {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileError(path: path, errno: errno, while: "creating") }
         return descriptor
+    }
+
+    public func createFile(atPath path: String, direct: Bool) throws(FileError) -> Int32 {
+        #if canImport(Glibc)
+        guard direct else { return try createFile(atPath: path) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | pacslink_O_DIRECT, 0o644)
+        if descriptor >= 0 { return descriptor }
+        let code = errno
+        guard code == EINVAL else { throw FileError(path: path, errno: code, while: "creating") }
+        // No direct I/O here: the open may have created the file before refusing the flag.
+        _ = unlink(path)
+        return try createFile(atPath: path)
+        #else
+        return try createFile(atPath: path)
+        #endif
     }
 
     public func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws(FileError) {

@@ -44,7 +44,6 @@ public final class StoreMessage: @unchecked Sendable {
         self.file = file
         self.request = request
         self.contextID = contextID
-        self.chunkLength = chunkLength
         self.onRead = onRead
         if let preloaded = file.preloaded {
             // The scan read the whole (small) file: nothing to open.
@@ -62,20 +61,24 @@ public final class StoreMessage: @unchecked Sendable {
             dataSetLength = Int(status.st_size) - file.dataSetOffset
         }
         offset = file.dataSetOffset
-        fragmenter = MessageFragmenter(presentationContextID: contextID, peerMaximumLength: peerMaximumLength)
+        fragmenter = MessageFragmenter(
+            presentationContextID: contextID, peerMaximumLength: peerMaximumLength, fragmentLimit: chunkLength)
+        // Whole fragments per chunk, so that a chunk's PDUs are complete without holding any
+        // bytes back for the next one.
+        let fragment = fragmenter.maximumFragmentLength
+        self.chunkLength = max(1, chunkLength / fragment) * fragment
         guard dataSetLength >= 0, let command = try? request.encoded() else {
             if descriptor >= 0 { close(descriptor) }
             throw FileError(path: file.path, "is shorter than its File Meta Information")
         }
-        var writer = ByteWriter(capacity: Self.capacity(for: min(dataSetLength, chunkLength)) + command.count + 64)
+        var writer = ByteWriter(capacity: command.count + 64)
         fragmenter.writeCommand(command, hasDataSet: true, into: &writer)
         do {
-            try writeChunk(into: &writer)
+            first = try encodeChunk(after: writer.take())
         } catch {
             if descriptor >= 0 { close(descriptor) }
             throw error
         }
-        first = writer.take()
     }
 
     deinit { if descriptor >= 0 { close(descriptor) } }
@@ -91,9 +94,8 @@ public final class StoreMessage: @unchecked Sendable {
 
     /// The next chunk's PDUs; the last chunk says so. Blocking reads: call off the loop.
     public func next() throws(FileError) -> EncodedRequest.Chunk {
-        var writer = ByteWriter(capacity: Self.capacity(for: min(dataSetLength, chunkLength)))
-        try writeChunk(into: &writer)
-        return EncodedRequest.Chunk(pdus: writer.take(), isLast: fragmenter.isFinished)
+        let pdus = try encodeChunk()
+        return EncodedRequest.Chunk(pdus: pdus, isLast: fragmenter.isFinished)
     }
 
     /// The message for `Association.send(encoded:)`.
@@ -103,39 +105,55 @@ public final class StoreMessage: @unchecked Sendable {
             more: isComplete ? nil : { @Sendable () async throws -> EncodedRequest.Chunk in try self.next() })
     }
 
-    /// Reads the next chunk of the data set and fragments it into `writer`.
-    private func writeChunk(into writer: inout ByteWriter) throws(FileError) {
+    /// The next chunk of the data set as PDUs, after `prefix` (the command's PDUs, for the
+    /// first chunk). A file's bytes are read straight into the PDUs, between their headers
+    /// (`MessageFragmenter.writeDataSet(count:isLast:into:fill:)`): no copy to frame them.
+    private func encodeChunk(after prefix: [UInt8] = []) throws(FileError) -> [UInt8] {
         let end = file.dataSetOffset + dataSetLength
         let count = min(chunkLength, end - offset)
+        let isLast = offset + count == end
         if let preloaded = file.preloaded {
-            let start = offset
+            var writer = ByteWriter(capacity: prefix.count + fragmenter.encodedLength(ofDataSet: count))
+            writer.writeContiguousBytes(prefix)
+            fragmenter.writeDataSet(preloaded.bytes[offset..<offset + count], isLast: isLast, into: &writer)
             offset += count
             onRead(count)
-            fragmenter.writeDataSet(preloaded.bytes[start..<start + count], isLast: offset == end, into: &writer)
-            return
+            return writer.take()
         }
-        let chunk = try read(count)
+        var failure: FileError?
+        let pdus = [UInt8](unsafeUninitializedCapacity: prefix.count + fragmenter.encodedLength(ofDataSet: count)) {
+            buffer, initialized in
+            let pdus = UnsafeMutableRawBufferPointer(buffer)
+            prefix.withUnsafeBytes { pdus.copyMemory(from: $0) }
+            var position = offset
+            do throws(FileError) {
+                initialized = try prefix.count + fragmenter.writeDataSet(
+                    count: count, isLast: isLast, into: UnsafeMutableRawBufferPointer(rebasing: pdus[prefix.count...])
+                ) { (fragment) throws(FileError) in
+                    try read(into: fragment, at: position)
+                    position += fragment.count
+                }
+            } catch {
+                failure = error
+                initialized = 0
+            }
+        }
+        if let failure { throw failure }
         offset += count
         onRead(count)
-        fragmenter.writeDataSet(chunk, isLast: offset == end, into: &writer)
+        return pdus
     }
 
-    /// Exactly `count` bytes at `offset`.
-    private func read(_ count: Int) throws(FileError) -> [UInt8] {
-        let bytes: [UInt8]
+    /// Exactly `buffer.count` bytes at `position` of the file.
+    private func read(into buffer: UnsafeMutableRawBufferPointer, at position: Int) throws(FileError) {
+        let read: Int
         do {
-            bytes = try PositionalRead.bytes(count, from: descriptor, at: offset)
+            read = try PositionalRead.fill(buffer, from: descriptor, at: position)
         } catch {
             throw FileError(path: file.path, errno: error.code, while: "reading")
         }
-        guard bytes.count == count else {
-            throw FileError(path: file.path, offset: offset + bytes.count, "the file became shorter while it was sent")
+        guard read == buffer.count else {
+            throw FileError(path: file.path, offset: position + read, "the file became shorter while it was sent")
         }
-        return bytes
-    }
-
-    /// Bytes of PDUs that carry `dataSetBytes` in fragments of at least 4 KiB.
-    private static func capacity(for dataSetBytes: Int) -> Int {
-        dataSetBytes + (dataSetBytes / 4096 + 1) * 12
     }
 }

@@ -6,6 +6,8 @@
 public struct InstanceStore: Sendable {
     public let layout: StorageLayout
     public var flush: FlushPolicy
+    /// Through the page cache, or straight to the device (`FileWriteMode`).
+    public var mode: FileWriteMode
     public var fileSystem: any FileSystem
     /// How many leading data-set bytes may be held while looking for the Study and Series
     /// Instance UIDs that name the directory; past that the store fails (0xC000). Real data
@@ -13,11 +15,12 @@ public struct InstanceStore: Sendable {
     public var maximumIdentityLength: Int
 
     public init(
-        layout: StorageLayout, flush: FlushPolicy = .fileAndDirectory, fileSystem: any FileSystem = POSIXFileSystem(),
-        maximumIdentityLength: Int = 1 << 20
+        layout: StorageLayout, flush: FlushPolicy = .fileAndDirectory, mode: FileWriteMode = .buffered,
+        fileSystem: any FileSystem = POSIXFileSystem(), maximumIdentityLength: Int = 1 << 20
     ) {
         self.layout = layout
         self.flush = flush
+        self.mode = mode
         self.fileSystem = fileSystem
         self.maximumIdentityLength = maximumIdentityLength
     }

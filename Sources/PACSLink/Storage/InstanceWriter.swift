@@ -144,7 +144,8 @@ public final class InstanceWriter: @unchecked Sendable {
             throw StorageError(.cannotUnderstand, "cannot build the File Meta Information: \(error)")
         }
         do throws(FileError) {
-            let writer = try AtomicFileWriter(destination: destination, flush: store.flush, fileSystem: store.fileSystem)
+            let writer = try AtomicFileWriter(
+                destination: destination, flush: store.flush, mode: store.mode, fileSystem: store.fileSystem)
             try writer.write(header)
             try writer.write(prefix)
             return writer

@@ -102,6 +102,50 @@ struct MessageFragmentationTests {
         #expect(aligned == whole)
     }
 
+    @Test("PS3.8 9.3.5 fragments filled in place (a file read into the PDUs) are the same bytes as fragments of a copy; encodedLength is exact")
+    func inPlace() throws {
+        let command = Self.command(hasDataSet: true)
+        for count in [0, 1, 1_011, 1_012, 1_013, 10_000] {
+            let data = Self.dataSet(count, seed: UInt64(count))
+            var copied = MessageFragmenter(presentationContextID: 3, peerMaximumLength: 1_024)
+            var reference = ByteWriter()
+            copied.writeCommand(command, hasDataSet: true, into: &reference)
+            copied.writeDataSet(data, isLast: true, into: &reference)
+
+            // Whole fragments per chunk (3 of 1,012 bytes), the last chunk what is left.
+            var fragmenter = MessageFragmenter(presentationContextID: 3, peerMaximumLength: 1_024)
+            var writer = ByteWriter()
+            fragmenter.writeCommand(command, hasDataSet: true, into: &writer)
+            var bytes = writer.bytes
+            var start = 0
+            repeat {
+                let length = min(3 * 1_012, count - start)
+                let isLast = start + length == count
+                let capacity = fragmenter.encodedLength(ofDataSet: length)
+                var source = start
+                let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                    initialized = fragmenter.writeDataSet(count: length, isLast: isLast, into: UnsafeMutableRawBufferPointer(buffer)) {
+                        fragment in
+                        data[source..<source + fragment.count].withUnsafeBytes { fragment.copyMemory(from: $0) }
+                        source += fragment.count
+                    }
+                }
+                #expect(chunk.count == capacity)
+                #expect(fragmenter.isFinished == isLast)
+                bytes += chunk
+                start += length
+            } while start < count
+            #expect(bytes == reference.bytes, "data set of \(count) bytes")
+            #expect(try Self.pdvs(bytes, maximumLength: 1_024).last?.isLastFragment == true)
+        }
+    }
+
+    @Test("a fragment limit below the peer's Maximum Length caps the fragments")
+    func fragmentLimit() {
+        #expect(MessageFragmenter(presentationContextID: 1, peerMaximumLength: 16_384, fragmentLimit: 100).maximumFragmentLength == 100)
+        #expect(MessageFragmenter(presentationContextID: 1, peerMaximumLength: 64, fragmentLimit: 100).maximumFragmentLength == 52)
+    }
+
     @Test("PS3.8 Annex E a message without a data set, and an empty data set")
     func edges() throws {
         var writer = ByteWriter()
