@@ -10,12 +10,13 @@
 # UID), one process per association; for the discard case also `pacslink send --associations N`.
 # Builds release first; BENCH_INSTANCES files (default 200) are made at run time
 # (scripts/make-instances.py), and each storescu sends its share BENCH_SEND_REPEAT times
-# (default 5). Takes about 1–2 minutes. Prints the table and writes it into
+# (default 5), in BENCH_RECEIVE_ROUNDS rounds (default 3). Takes about 3–4 minutes. Prints the table and writes it into
 # Benchmarks/README.md between the bench-receive markers.
 set -euo pipefail
 
 COUNT=${BENCH_INSTANCES:-200}
 SEND_REPEAT=${BENCH_SEND_REPEAT:-5}
+ROUNDS=${BENCH_RECEIVE_ROUNDS:-3}
 PORT=${BENCH_RECEIVE_PORT:-21120}
 STORESCP=/usr/bin/storescp
 STORESCU=/usr/bin/storescu
@@ -28,10 +29,22 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 FILES=("$WORK"/in/*.dcm)
 FILE_BYTES=$(stat -c %s "${FILES[0]}")
 
+# prime: the same memory for every receiver that writes files. On this kind of VM a page the
+# kernel has not used for a few seconds has been handed back to the host (virtio-balloon free
+# page reporting), and touching it again costs a fault on the host: writing into the page cache
+# costs 2–4 times more CPU in fresh memory than in memory just freed (the deleted files of the
+# receiver before, or nothing for one writing with O_DIRECT). So before each of them, as much
+# page cache as the run writes is filled and freed again, and each finds the same.
+prime() {
+    head -c "$((COUNT * SEND_REPEAT * FILE_BYTES))" /dev/zero >"$WORK/prime"
+    rm -f "$WORK/prime"
+}
+
 # start_receiver NAME: starts the receiver on $PORT (its files under $WORK/out), sets RECEIVER.
 start_receiver() {
     rm -rf "$WORK/out"
     mkdir -p "$WORK/out"
+    case $1 in ours-fsync | ours-noflush | ours-direct-* | storescp-od*) prime ;; esac
     local ours=("$PACSLINK" listen --config "$WORK/none.ini" --port "$PORT" --aet BENCHSCP --open --storage "$WORK/out")
     case $1 in
         ours-fsync) "${ours[@]}" >/dev/null & ;;
@@ -111,20 +124,49 @@ measure() {
     echo "${ROWS[-1]}" >&2
 }
 
-for n in 1 8; do
-    fork=""
-    [ "$n" = 8 ] && fork="-fork"
-    measure ours-fsync storescu "$n"
-    measure ours-noflush storescu "$n"
-    measure ours-direct-fsync storescu "$n"
-    measure ours-direct-noflush storescu "$n"
-    measure "storescp-od$fork" storescu "$n"
-    measure ours-discard storescu "$n"
-    measure "storescp-ignore$fork" storescu "$n"
-    measure ours-discard pacslink "$n"
-    measure "storescp-ignore$fork" pacslink "$n"
+# ROUNDS rounds of every case; the order of the receivers is reversed every other round, so
+# that none always runs right after the same other one.
+for ((round = 1; round <= ROUNDS; round++)); do
+    for n in 1 8; do
+        fork=""
+        [ "$n" = 8 ] && fork="-fork"
+        cases=("ours-fsync storescu" "ours-noflush storescu" "ours-direct-fsync storescu" "ours-direct-noflush storescu"
+            "storescp-od$fork storescu" "ours-discard storescu" "storescp-ignore$fork storescu"
+            "ours-discard pacslink" "storescp-ignore$fork pacslink")
+        if ((round % 2 == 0)); then
+            for ((i = ${#cases[@]} - 1; i >= 0; i--)); do measure ${cases[i]} "$n"; done
+        else
+            for c in "${cases[@]}"; do measure $c "$n"; done
+        fi
+    done
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# Per case, the round with the most instances/s (and the range of all rounds), in the order of
+# the first round.
+ALL=("${ROWS[@]}")
+ROWS=()
+declare -A RANGE
+for row in "${ALL[@]}"; do
+    IFS='|' read -r r s n _ _ ips _ _ _ <<<"$row"
+    key="$r|$s|$n"
+    best=""
+    for i in "${!ROWS[@]}"; do
+        IFS='|' read -r r2 s2 n2 _ _ ips2 _ _ _ <<<"${ROWS[i]}"
+        [ "$r2|$s2|$n2" = "$key" ] && best=$i && break
+    done
+    if [ -z "$best" ]; then
+        ROWS+=("$row")
+        RANGE[$key]="$ips $ips"
+    else
+        read -r lo hi <<<"${RANGE[$key]}"
+        if ((ips < lo)); then lo=$ips; fi
+        if ((ips > hi)); then hi=$ips; fi
+        RANGE[$key]="$lo $hi"
+        IFS='|' read -r _ _ _ _ _ ips2 _ _ _ <<<"${ROWS[best]}"
+        if ((ips > ips2)); then ROWS[best]=$row; fi
+    fi
+done
 
 # rate RECEIVER SENDER N: instances/s of that row.
 rate() {
@@ -143,9 +185,12 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
     echo "(storescu +II: a new SOP Instance UID each time). PDU size: each receiver's default Maximum"
     echo "Length, which the senders respect: 256 KiB for \`pacslink listen\`, 16 KiB for \`storescp\`."
     echo "CPU: the receiver's user + system time per instance (\`/proc\`; – for \`storescp --fork\`)."
+    echo "Each case ran in $ROUNDS rounds (the receivers' order reversed every other round); the row is its fastest"
+    echo "round, the last column the range of all. Before each receiver that writes files, as much page cache"
+    echo "as the run writes was filled and freed (see the script: the same memory for every receiver)."
     echo
-    echo "| receiver | sender | assoc. | instances | s | instances/s | MB/s | files | CPU ms/inst. | ours ÷ storescp |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    echo "| receiver | sender | assoc. | instances | s | instances/s | MB/s | files | CPU ms/inst. | ours ÷ storescp | instances/s, all $ROUNDS rounds |"
+    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     for row in "${ROWS[@]}"; do
         IFS='|' read -r r s n count secs ips mbs stored cpu <<<"$row"
         fork=""
@@ -166,7 +211,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
             storescp-ignore) name='`storescp --ignore`' ;;
             storescp-ignore-fork) name='`storescp --fork --ignore`' ;;
         esac
-        echo "| $name | $s | $n | $count | $secs | $ips | $mbs | $stored | $cpu | $vs |"
+        read -r lo hi <<<"${RANGE[$r|$s|$n]}"
+        echo "| $name | $s | $n | $count | $secs | $ips | $mbs | $stored | $cpu | $vs | $lo–$hi |"
     done
 } >"$WORK/table.md"
 cat "$WORK/table.md"
