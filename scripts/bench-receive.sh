@@ -29,31 +29,36 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 FILES=("$WORK"/in/*.dcm)
 FILE_BYTES=$(stat -c %s "${FILES[0]}")
 
-# prime: the same memory for every receiver that writes files. On this kind of VM a page the
-# kernel has not used for a few seconds has been handed back to the host (virtio-balloon free
-# page reporting), and touching it again costs a fault on the host: writing into the page cache
-# costs 2–4 times more CPU in fresh memory than in memory just freed (the deleted files of the
-# receiver before, or nothing for one writing with O_DIRECT). So before each of them, as much
-# page cache as the run writes is filled and freed again, and each finds the same.
+# Every receiver gets the same file system and the same memory:
+# - its own new folder ($OUT), and nothing is deleted until the script ends: this file system
+#   has no journal, and ext4 without one skips, for every new inode, each inode freed in the
+#   last seconds (`recently_deleted`): a receiver creating 1,000 files right after the 1,000
+#   of the one before were deleted spent ~40% of its CPU there (perf), whoever it was;
+# - `sync` first, so no receiver's writes queue behind the write-back of the one before;
+# - then as much page cache as the run writes is filled and freed again: on this kind of VM
+#   a page unused for a few seconds has been handed back to the host (virtio-balloon free page
+#   reporting), and writing into such pages costs 2–4 times the CPU of writing into pages
+#   freed a moment ago; after this, every receiver finds the latter.
 prime() {
+    sync
     head -c "$((COUNT * SEND_REPEAT * FILE_BYTES))" /dev/zero >"$WORK/prime"
     rm -f "$WORK/prime"
 }
 
-# start_receiver NAME: starts the receiver on $PORT (its files under $WORK/out), sets RECEIVER.
+# start_receiver NAME: starts the receiver on $PORT (its files under $OUT, new), sets RECEIVER.
 start_receiver() {
-    rm -rf "$WORK/out"
-    mkdir -p "$WORK/out"
+    OUT=$WORK/out-$PORT
+    mkdir -p "$OUT"
     case $1 in ours-fsync | ours-noflush | ours-direct-* | storescp-od*) prime ;; esac
-    local ours=("$PACSLINK" listen --config "$WORK/none.ini" --port "$PORT" --aet BENCHSCP --open --storage "$WORK/out")
+    local ours=("$PACSLINK" listen --config "$WORK/none.ini" --port "$PORT" --aet BENCHSCP --open --storage "$OUT")
     case $1 in
         ours-fsync) "${ours[@]}" >/dev/null & ;;
         ours-noflush) "${ours[@]}" --flush none >/dev/null & ;;
         ours-direct-fsync) "${ours[@]}" --io direct >/dev/null & ;;
         ours-direct-noflush) "${ours[@]}" --flush none --io direct >/dev/null & ;;
         ours-discard) "${ours[@]}" --discard >/dev/null & ;;
-        storescp-od) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP -od "$WORK/out" "$PORT" & ;;
-        storescp-od-fork) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --fork -od "$WORK/out" "$PORT" & ;;
+        storescp-od) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP -od "$OUT" "$PORT" & ;;
+        storescp-od-fork) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --fork -od "$OUT" "$PORT" & ;;
         storescp-ignore) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --ignore "$PORT" & ;;
         storescp-ignore-fork) TCP_NODELAY=1 "$STORESCP" --aetitle BENCHSCP --fork --ignore "$PORT" & ;;
     esac
@@ -116,7 +121,7 @@ measure() {
     result=$(send "$sender" "$n")
     after=$(cpu_ticks "$RECEIVER")
     stop_receiver
-    stored=$(find "$WORK/out" -type f | wc -l)
+    stored=$(find "$OUT" -type f | wc -l)
     local instances=${result% *} seconds=${result#* }
     [[ $receiver == *-fork ]] || cpu=$(awk -v t=$((after - before)) -v ms="$TICK_MS" -v i="$instances" 'BEGIN { printf "%.2f", t * ms / i }')
     ROWS+=("$receiver|$sender|$n|$instances|$seconds|$(awk -v i="$instances" -v s="$seconds" -v b="$FILE_BYTES" \
@@ -186,8 +191,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f×", a / b; el
     echo "Length, which the senders respect: 256 KiB for \`pacslink listen\`, 16 KiB for \`storescp\`."
     echo "CPU: the receiver's user + system time per instance (\`/proc\`; – for \`storescp --fork\`)."
     echo "Each case ran in $ROUNDS rounds (the receivers' order reversed every other round); the row is its fastest"
-    echo "round, the last column the range of all. Before each receiver that writes files, as much page cache"
-    echo "as the run writes was filled and freed (see the script: the same memory for every receiver)."
+    echo "round, the last column the range of all. Each receiver writes into a new folder (nothing deleted while"
+    echo "the script runs); before each that writes files: \`sync\`, then as much page cache as the run writes"
+    echo "filled and freed (the script says why: the same file system and memory for every receiver)."
     echo
     echo "| receiver | sender | assoc. | instances | s | instances/s | MB/s | files | CPU ms/inst. | ours ÷ storescp | instances/s, all $ROUNDS rounds |"
     echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
