@@ -19,7 +19,7 @@ extension TransportTests {
             chunks.fragmenter.writeCommand(try request.encoded(), hasDataSet: true, into: &writer)
             let first = chunks.next(into: &writer)
             return EncodedRequest(
-                messageID: messageID, commandField: .cStoreRQ, contextID: contextID, first: first.pdus,
+                messageID: messageID, commandField: .cStoreRQ, contextID: contextID, pieces: first.pieces,
                 more: first.isLast ? nil : { @Sendable in
                     var writer = ByteWriter()
                     return chunks.next(into: &writer)
@@ -70,7 +70,7 @@ extension TransportTests {
                 try CStoreRQ(messageID: 1, affectedSOPClassUID: Self.ctImageStorage, affectedSOPInstanceUID: "1.2.3.1").encoded(),
                 hasDataSet: true, into: &writer)
             let message = EncodedRequest(
-                messageID: 1, commandField: .cStoreRQ, contextID: contextID, first: chunks.next(into: &writer).pdus,
+                messageID: 1, commandField: .cStoreRQ, contextID: contextID, pieces: chunks.next(into: &writer).pieces,
                 more: { @Sendable in
                     onLoop.append(loop.inEventLoop)
                     var writer = ByteWriter()

@@ -197,6 +197,39 @@ struct SendInteropTests {
         #expect(text.stdout.contains("1 stored, 3 failed, 1 skipped"), "\(text.stdout)")
     }
 
+    @Test("PS3.8 9.3.5 large data sets go by sendfile into a storescp taking 128 KiB PDUs, and arrive byte for byte")
+    func fileSpansIntoStorescp() throws {
+        try make("header.dcm", Self.image("SecondaryCaptureImageStorage", "8", modality: "OT"), syntax: "+te")
+        let header = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files + "/header.dcm")))
+        try FileManager.default.removeItem(atPath: files + "/header.dcm")
+        // Three copies with their own SOP Instance UIDs (same length: the group lengths stay
+        // right), each with a 700,002-byte private OB element of a pattern no shift
+        // reproduces appended to its data set: 6 PDUs of 128 KiB each.
+        let length = 700_002
+        let value = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ $0 >> 13) }
+        let placeholder = Array("1.2.826.0.1.3680043.9.7777.8".utf8)
+        for index in 1...3 {
+            var bytes = header
+            let uid = Array("1.2.826.0.1.3680043.9.7777.\(index)".utf8)
+            var start = 0
+            while let range = bytes[start...].firstRange(of: placeholder) {
+                bytes.replaceSubrange(range, with: uid)
+                start = range.upperBound
+            }
+            bytes += [0xE1, 0x7F, 0x10, 0x10, 0x4F, 0x42, 0, 0] + withUnsafeBytes(of: UInt32(length).littleEndian, Array.init) + value
+            try Data(bytes).write(to: URL(fileURLWithPath: files + "/big\(index).dcm"))
+        }
+        let port = FreePort.next()
+        let scp = try storescp(["--max-pdu", "131072", "+B", "-od", received], port: port)
+        defer { scp.stop() }
+        let run = try send(port, [files, "--json"])
+        #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")
+        let arrived = try FileManager.default.contentsOfDirectory(atPath: received).map { received + "/" + $0 }
+        #expect(arrived.count == 3)
+        let sent = Set(try (1...3).map { try Self.dataSetBytes(files + "/big\($0).dcm") })
+        #expect(Set(try arrived.map(Self.dataSetBytes)) == sent)
+    }
+
     @Test("PS3.8 9.3.5 a 160 MB data set streams: the sender's memory stays far below the file's size")
     func streamsLargeFiles() throws {
         let path = files + "/large.dcm"

@@ -1,4 +1,5 @@
 import DICOMProtocol
+import DICOMTransport
 import Foundation
 import PACSLink
 import TestSupport
@@ -7,11 +8,11 @@ import Testing
 extension StoreMessage {
     /// Every PDU of the message, decoded back into the data set it carries (PS3.8 §9.3.5).
     func allDataSetBytes() throws -> [UInt8] {
-        var pdus = takeFirst()
+        var pdus = try Self.bytes(of: takeFirst())
         var isLast = isComplete
         while !isLast {
             let chunk = try next()
-            pdus += chunk.pdus
+            pdus += try Self.bytes(of: chunk.pieces)
             isLast = chunk.isLast
         }
         var decoder = PDUDecoder(maximumPDULength: 1 << 24)
@@ -33,6 +34,21 @@ extension StoreMessage {
         #expect(completed == 1, "the PDUs hold exactly one message")
         #expect(decoder.bufferedByteCount == 0)
         return bytes
+    }
+
+    /// The bytes a channel sends for `pieces`: file spans read from their files.
+    static func bytes(of pieces: [OutboundPiece]) throws -> [UInt8] {
+        try pieces.flatMap { piece -> [UInt8] in
+            switch piece {
+            case .bytes(let bytes): return bytes
+            case .file(let span):
+                let bytes = [UInt8](unsafeUninitializedCapacity: span.count) { buffer, initialized in
+                    initialized = max(0, pread(span.descriptor, buffer.baseAddress!, span.count, off_t(span.offset)))
+                }
+                try #require(bytes.count == span.count, "the span's bytes are in its file")
+                return bytes
+            }
+        }
     }
 }
 
@@ -88,6 +104,43 @@ struct StoreMessageTests {
         try handle.truncate(atOffset: UInt64(file.dataSetOffset + 9))
         try handle.close()
         #expect(throws: FileError.self) { _ = try shrinking.allDataSetBytes() }
+    }
+}
+
+extension StoreMessageTests {
+    @Test("PS3.8 9.3.5 a large file in the page cache goes as PDU framing and file spans (sendfile), the same bytes as copied PDUs")
+    func fileSpans() throws {
+        let dir = try TemporaryDirectory()
+        let path = try writePart10(dir, "s.dcm", instance: "1.2.3.5", length: 600_000)
+        var file = try scanned(path)
+        file.preloaded = nil
+        let spans = try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 131_072, fileSpans: true)
+        #expect(spans.sendsFileSpans)
+        let pieces = spans.takeFirst()
+        #expect(pieces.contains { if case .file = $0 { true } else { false } })
+        let copied = try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 131_072)
+        #expect(!copied.sendsFileSpans)
+        #expect(try StoreMessage.bytes(of: pieces) == StoreMessage.bytes(of: copied.takeFirst()))
+        let again = try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 131_072, fileSpans: true)
+        #expect(try again.allDataSetBytes() == [UInt8](repeating: 0x41, count: 600_000))
+    }
+
+    @Test("no file spans for 16 KiB PDUs (a write of framed PDUs costs less) or for a file not in the page cache (the loop must not wait for the disk)")
+    func noFileSpans() throws {
+        let dir = try TemporaryDirectory()
+        let path = try writePart10(dir, "n.dcm", instance: "1.2.3.6", length: 600_000)
+        var file = try scanned(path)
+        file.preloaded = nil
+        #expect(!(try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 16_384, fileSpans: true).sendsFileSpans))
+        // Written back and dropped from the page cache.
+        let descriptor = open(path, O_RDONLY)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        #expect(fsync(descriptor) == 0)
+        #expect(posix_fadvise(descriptor, 0, 0, POSIX_FADV_DONTNEED) == 0)
+        let cold = try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 131_072, fileSpans: true)
+        #expect(!cold.sendsFileSpans)
+        #expect(try cold.allDataSetBytes() == [UInt8](repeating: 0x41, count: 600_000))
     }
 }
 

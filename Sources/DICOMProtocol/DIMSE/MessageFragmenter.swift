@@ -111,24 +111,47 @@ public struct MessageFragmenter: Sendable {
         repeat {
             let length = min(rest, maximumFragmentLength)
             rest -= length
-            let control: UInt8 = rest == 0 && isLast ? 0b10 : 0
-            // PDU header (PS3.8 Table 9-22), then the PDV item's length, context and control
-            // header (Table 9-23, Annex E.2).
-            buffer[position] = PDU.pDataTFType
-            buffer[position + 1] = 0
-            buffer.storeBytes(
-                of: UInt32(length + PresentationDataValue.overhead).bigEndian, toByteOffset: position + 2, as: UInt32.self)
-            buffer.storeBytes(
-                of: UInt32(length + PresentationDataValue.headerLength).bigEndian, toByteOffset: position + 6,
-                as: UInt32.self)
-            buffer[position + 10] = presentationContextID
-            buffer[position + 11] = control
+            frame(length, isLast: rest == 0 && isLast, into: UnsafeMutableRawBufferPointer(rebasing: buffer[position...]))
             position += Self.framing
             try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[position..<position + length]))
             position += length
         } while rest > 0
         if isLast { stage = .finished }
         return position
+    }
+
+    /// The framing of the next `count` data-set bytes for a sender that sends the fragments
+    /// themselves from elsewhere (a file, with `sendfile`): for each PDU its 12 bytes of
+    /// framing and how many data-set bytes follow them. The same rules as
+    /// `writeDataSet(count:isLast:into:fill:)`.
+    public mutating func dataSetFraming(count: Int, isLast: Bool) -> [(framing: [UInt8], length: Int)] {
+        precondition(stage == .dataSet && pending.isEmpty, "data set chunks follow a command that announced a data set")
+        precondition(isLast || count % maximumFragmentLength == 0, "only the last chunk may end in a partial fragment")
+        var fragments: [(framing: [UInt8], length: Int)] = []
+        var rest = count
+        repeat {
+            let length = min(rest, maximumFragmentLength)
+            rest -= length
+            let framing = [UInt8](unsafeUninitializedCapacity: Self.framing) { buffer, initialized in
+                frame(length, isLast: rest == 0 && isLast, into: UnsafeMutableRawBufferPointer(buffer))
+                initialized = Self.framing
+            }
+            fragments.append((framing, length))
+        } while rest > 0
+        if isLast { stage = .finished }
+        return fragments
+    }
+
+    /// Writes the 12 bytes before a data-set fragment of `length` bytes: the PDU header (PS3.8
+    /// Table 9-22), then the PDV item's length, context and message control header (Table
+    /// 9-23, Annex E.2).
+    private func frame(_ length: Int, isLast: Bool, into buffer: UnsafeMutableRawBufferPointer) {
+        buffer[0] = PDU.pDataTFType
+        buffer[1] = 0
+        buffer.storeBytes(of: UInt32(length + PresentationDataValue.overhead).bigEndian, toByteOffset: 2, as: UInt32.self)
+        buffer.storeBytes(of: UInt32(length + PresentationDataValue.headerLength).bigEndian, toByteOffset: 6, as: UInt32.self)
+        buffer[10] = presentationContextID
+        buffer[11] = isLast ? 0b10 : 0
     }
 
     /// True once the last fragment of the message has been written.

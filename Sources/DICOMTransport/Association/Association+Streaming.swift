@@ -64,14 +64,44 @@ extension Association {
         finishTransmitting(message, last, waiter: .callback(onResponse))
     }
 
+    /// Whether `send(encoded:)` and `start(encoded:onResponse:)` may be given file spans
+    /// (`OutboundPiece.file`): the channel sends them itself (plain TCP on Linux).
+    public var sendsFileSpans: Bool { channel?.sendsFileSpans ?? false }
+
     /// Registers who waits for the response, then writes the message's last PDUs (the response
     /// can then never arrive before anyone listens for it) and gives the turn to write to the
     /// next sender.
-    private func finishTransmitting(_ message: EncodedRequest, _ last: [AssociationAction], waiter: ResponseWaiter) {
+    private func finishTransmitting(_ message: EncodedRequest, _ last: LastPData, waiter: ResponseWaiter) {
         startPhaseTimer(timeouts.dimse, "waiting for the \(message.commandField) response")
         responses[message.messageID] = waiter
-        perform(last)
+        perform(last.actions, writing: last.pieces)
         endTransmitting()
+    }
+
+    /// The state machine's actions for the last PDUs of a message (P-DATA request, Evt9), and
+    /// those PDUs.
+    struct LastPData {
+        var actions: [AssociationAction]
+        var pieces: [OutboundPiece]
+    }
+
+    /// Carries out `actions`, writing `pieces` where the state machine says to write the PDUs
+    /// (it was given none: the PDUs may be spans of a file, which only the channel reads).
+    private func perform(_ actions: [AssociationAction], writing pieces: [OutboundPiece]) {
+        guard case .bytes(let pdus)? = pieces.first, pieces.count == 1 else {
+            for action in actions {
+                if case .write = action { channel?.write(pieces) } else { perform([action]) }
+            }
+            return
+        }
+        perform(actions.map { if case .write = $0 { .write(pdus) } else { $0 } })
+    }
+
+    /// The state machine's answer to sending P-DATA (Evt9) now: a write action when permitted.
+    private func pDataActions(_ commandField: CommandField) throws(AssociationError) -> [AssociationAction] {
+        let actions = core.sendPData([])
+        guard case .write = actions.first else { throw notPermitted("send \(commandField)") }
+        return actions
     }
 
     /// Waits for the turn to write a message: under an Asynchronous Operations Window several
@@ -95,7 +125,7 @@ extension Association {
     /// but its last PDUs, pausing while the channel is not writable, and returns the actions
     /// that write the last ones. The turn is still held when this returns; when it throws,
     /// the turn is given up.
-    private func transmitAllButLast(_ message: EncodedRequest) async throws -> [AssociationAction] {
+    private func transmitAllButLast(_ message: EncodedRequest) async throws -> LastPData {
         guard negotiated?.context(id: message.contextID) != nil else {
             throw failure ?? notPermitted("send on presentation context \(message.contextID), which was not accepted")
         }
@@ -110,7 +140,7 @@ extension Association {
         }
     }
 
-    private func writeAllButLast(_ message: EncodedRequest) async throws -> [AssociationAction] {
+    private func writeAllButLast(_ message: EncodedRequest) async throws -> LastPData {
         var pdus = message.first
         if let more = message.more {
             while true {
@@ -127,14 +157,12 @@ extension Association {
                     throw error
                 }
                 if let failure { throw failure }
-                pdus = next.pdus
+                pdus = next.pieces
                 if next.isLast { break }
             }
         }
         guard responses[message.messageID] == nil else { throw notPermitted("send \(message.commandField)") }
-        let actions = core.sendPData(pdus)
-        guard case .write = actions.first else { throw notPermitted("send \(message.commandField)") }
-        return actions
+        return LastPData(actions: try pDataActions(message.commandField), pieces: pdus)
     }
 
     /// Wakes every sender waiting for its turn: the association failed.
@@ -148,11 +176,9 @@ extension Association {
     static let framingCapacity = 4 * 1024
 
     /// Sends whole P-DATA-TF PDUs (if any).
-    private func writePData(_ pdus: [UInt8], _ commandField: CommandField) throws(AssociationError) {
-        guard !pdus.isEmpty else { return }
-        let actions = core.sendPData(pdus)
-        guard case .write = actions.first else { throw notPermitted("send \(commandField)") }
-        perform(actions)
+    private func writePData(_ pieces: [OutboundPiece], _ commandField: CommandField) throws(AssociationError) {
+        guard pieces.contains(where: { $0.count > 0 }) else { return }
+        perform(try pDataActions(commandField), writing: pieces)
     }
 
     /// Returns once the channel accepts more bytes; throws when the association failed

@@ -12,8 +12,9 @@ public struct EncodedRequest: Sendable {
     /// The presentation context every PDV names; it must have been accepted.
     public var contextID: UInt8
     /// The command fragments and the first data-set fragments; the whole message when `more`
-    /// is `nil`.
-    public var first: [UInt8]
+    /// is `nil`. Bytes, or PDU headers in memory and fragments in a file (`OutboundPiece`:
+    /// only for a channel that `sendsFileSpans`).
+    public var first: [OutboundPiece]
     /// The next PDUs of the data set, called off the loop (it may block on file reads) one
     /// call after another until a chunk says it is the last.
     public var more: (@Sendable () async throws -> Chunk)?
@@ -22,20 +23,31 @@ public struct EncodedRequest: Sendable {
         messageID: UInt16, commandField: CommandField, contextID: UInt8, first: [UInt8],
         more: (@Sendable () async throws -> Chunk)?
     ) {
+        self.init(messageID: messageID, commandField: commandField, contextID: contextID, pieces: [.bytes(first)], more: more)
+    }
+
+    public init(
+        messageID: UInt16, commandField: CommandField, contextID: UInt8, pieces: [OutboundPiece],
+        more: (@Sendable () async throws -> Chunk)?
+    ) {
         self.messageID = messageID
         self.commandField = commandField
         self.contextID = contextID
-        self.first = first
+        self.first = pieces
         self.more = more
     }
 
     /// Whole P-DATA-TF PDUs; `isLast` when they end with the data set's last fragment.
     public struct Chunk: Sendable {
-        public var pdus: [UInt8]
+        public var pieces: [OutboundPiece]
         public var isLast: Bool
 
         public init(pdus: [UInt8], isLast: Bool) {
-            self.pdus = pdus
+            self.init(pieces: [.bytes(pdus)], isLast: isLast)
+        }
+
+        public init(pieces: [OutboundPiece], isLast: Bool) {
+            self.pieces = pieces
             self.isLast = isLast
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A byte stream bound to one event loop: `TCPChannel` or `TLSChannel`, so the association code
 /// does not care which. Every method must be called on `loop`'s thread; every delegate
 /// callback arrives there.
@@ -23,6 +29,11 @@ public protocol Channel: AnyObject, Sendable {
     /// Queues `bytes` like `write(_:)`; a channel may keep the array instead of copying what
     /// it cannot send at once (`TCPChannel` does).
     func write(_ bytes: [UInt8])
+    /// Whether `write(_:)` with pieces sends file spans without reading them into memory
+    /// (plain TCP on Linux: `sendfile`). Elsewhere file spans are read on the calling thread.
+    var sendsFileSpans: Bool { get }
+    /// Queues `pieces`, in order, after everything written before.
+    func write(_ pieces: [OutboundPiece])
     /// Stops delivering reads (read backpressure: the receiver cannot keep up, so the kernel's
     /// receive window fills and the peer slows down) until `resumeReading()`. Bytes of a read
     /// already in progress are still delivered; events (end of input, close) still arrive.
@@ -41,6 +52,33 @@ public protocol Channel: AnyObject, Sendable {
 }
 
 extension Channel {
+    public var sendsFileSpans: Bool { false }
+
+    /// Bytes as they are; file spans read with `pread` here (blocking: a channel that cannot
+    /// send them itself should not be given any — see `sendsFileSpans`).
+    public func write(_ pieces: [OutboundPiece]) {
+        for piece in pieces {
+            switch piece {
+            case .bytes(let bytes):
+                write(bytes)
+            case .file(let span):
+                let bytes = [UInt8](unsafeUninitializedCapacity: span.count) { buffer, initialized in
+                    var filled = 0
+                    while filled < span.count {
+                        let n = pread(span.descriptor, buffer.baseAddress! + filled, span.count - filled, off_t(span.offset + filled))
+                        if n > 0 { filled += n } else if n == 0 || errno != EINTR { break }
+                    }
+                    initialized = filled
+                }
+                guard bytes.count == span.count else {
+                    abort()  // a file that ended early: the PDUs already framed would lie
+                    return
+                }
+                write(bytes)
+            }
+        }
+    }
+
     /// Queues `bytes` for sending (copied when they cannot be sent at once); a PDU should be
     /// one call (header and body together).
     public func write(_ bytes: [UInt8]) {

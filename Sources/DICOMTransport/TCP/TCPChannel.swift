@@ -25,7 +25,9 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     /// Resolve and connect times of a channel made by `connect` (all nil for accepted ones).
     public internal(set) var timings = ConnectionTimings()
     /// Bytes accepted by `write` and not yet handed to the kernel.
-    public var queuedByteCount: Int { (stream.map { uv_stream_get_write_queue_size($0) } ?? 0) + coalesced.count }
+    public var queuedByteCount: Int {
+        (stream.map { uv_stream_get_write_queue_size($0) } ?? 0) + coalesced.count + outboxByteCount
+    }
     /// Writes below this size are coalesced while the loop coalesces (see `EventLoop`); a
     /// larger one (a C-STORE data chunk) flushes what was coalesced and goes out on its own,
     /// never copied.
@@ -41,6 +43,17 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     private var inputEnded = false
     /// Bytes written while the loop coalesces, in order, not yet handed on.
     private var coalesced: [UInt8] = []
+    /// Pieces sent by this channel itself (`send`/`sendfile` on the socket) rather than by
+    /// libuv, from the first file span written until all is sent, with everything written
+    /// after it; `outbox[outboxHead]` is `outboxHeadSent` bytes sent.
+    private var outbox: [OutboundPiece] = []
+    private var outboxHead = 0
+    private var outboxHeadSent = 0
+    private var outboxByteCount = 0
+    /// Tells when the socket takes more, while the outbox waits for room.
+    private var writablePoll: WritabilityPoll?
+    /// A shutdown (FIN) asked for while the outbox was not empty.
+    private var shutdownAfterOutbox = false
 
     /// Opens an unconnected TCP handle on `loop` (its thread only).
     init(loop: EventLoop, peer: String) throws(TransportError) {
@@ -170,6 +183,13 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     /// `owner` is the array `bytes` points into, from the array, which the request retains.
     private func send(_ bytes: UnsafeRawBufferPointer, keeping owner: [UInt8]?) {
         guard let stream, isOpen, !bytes.isEmpty else { return }
+        #if os(Linux)
+        guard outboxHead == outbox.count else {
+            // Behind a file span still being sent: in order, after it.
+            append([.bytes(owner ?? Array(bytes))])
+            return
+        }
+        #endif
         // With nothing queued, the kernel usually takes the whole PDU at once, straight from
         // the caller's buffer (a 0.5 MB C-STORE on loopback): no copy, no request, no callback.
         var rest = bytes
@@ -216,6 +236,116 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         }
     }
 
+    #if os(Linux)
+    public var sendsFileSpans: Bool { true }
+
+    /// Bytes and file spans, in order after everything written before. File spans go out with
+    /// `sendfile(2)` (page cache to socket, no copy in this process); from the first span until
+    /// everything is sent, this channel writes to the socket itself (non-blocking `send` and
+    /// `sendfile`, waiting for room with a poll on a duplicate of the socket's descriptor)
+    /// instead of through libuv, whose queue must be empty for that.
+    public func write(_ pieces: [OutboundPiece]) {
+        loop.preconditionInEventLoop()
+        guard isOpen, !pieces.isEmpty else { return }
+        guard outboxHead < outbox.count || pieces.contains(where: { if case .file = $0 { true } else { false } }) else {
+            for case .bytes(let bytes) in pieces { write(bytes) }
+            return
+        }
+        flushCoalescedWrites()
+        append(pieces)
+    }
+
+    /// Adds to the outbox and sends what the socket takes now.
+    private func append(_ pieces: [OutboundPiece]) {
+        let wasEmpty = outboxHead == outbox.count
+        outbox.append(contentsOf: pieces)
+        outboxByteCount += pieces.reduce(0) { $0 + $1.count }
+        if wasEmpty { sendOutbox() }
+        updateWritability()
+    }
+
+    /// Sends the outbox until it is empty or the socket is full (then waits for room). Only
+    /// once libuv's own queue is empty: `didWrite` calls again when it drains.
+    private func sendOutbox() {
+        guard let stream, isOpen, fd >= 0, uv_stream_get_write_queue_size(stream) == 0 else { return }
+        while outboxHead < outbox.count {
+            let piece = outbox[outboxHead]
+            let sent: Int
+            switch piece {
+            case .bytes(let bytes):
+                let more = outboxHead + 1 < outbox.count ? Int32(MSG_MORE) : 0
+                sent = bytes.withUnsafeBytes {
+                    Glibc.send(fd, $0.baseAddress! + outboxHeadSent, $0.count - outboxHeadSent, Int32(MSG_DONTWAIT) | Int32(MSG_NOSIGNAL) | more)
+                }
+            case .file(let span):
+                var offset = off_t(span.offset + outboxHeadSent)
+                sent = sendfile(fd, span.descriptor, &offset, span.count - outboxHeadSent)
+            }
+            if sent < 0 {
+                let code = errno
+                if code == EINTR { continue }
+                if code == EAGAIN || code == EWOULDBLOCK {
+                    awaitRoom()
+                    return
+                }
+                fail(TransportError(phase: .write, status: LibUVStatus(-code), peer: peer))
+                return
+            }
+            if sent == 0, case .file = piece {
+                fail(TransportError(phase: .write, status: LibUVStatus(-EIO), peer: peer))  // the file ended early
+                return
+            }
+            outboxHeadSent += sent
+            outboxByteCount -= sent
+            if outboxHeadSent == piece.count {
+                outbox[outboxHead] = .bytes([])  // releases a span's file now
+                outboxHead += 1
+                outboxHeadSent = 0
+            }
+        }
+        outbox.removeAll(keepingCapacity: true)
+        outboxHead = 0
+        updateWritability()
+        if shutdownAfterOutbox {
+            shutdownAfterOutbox = false
+            if !requestShutdown(), closeAfterShutdown { abort() }
+        }
+    }
+
+    /// Waits until the socket takes more, then goes on sending the outbox.
+    private func awaitRoom() {
+        if writablePoll == nil { writablePoll = WritabilityPoll(loop: loop, descriptor: fd) { [weak self] in self?.sendOutbox() } }
+        guard let writablePoll, writablePoll.start() else {
+            fail(TransportError(phase: .write, status: LibUVStatus(-EIO), peer: peer))
+            return
+        }
+    }
+    #endif
+
+    /// Drops what the outbox still holds (the channel is closing) and its poll.
+    private func dropOutbox() {
+        outbox = []
+        outboxHead = 0
+        outboxHeadSent = 0
+        outboxByteCount = 0
+        shutdownAfterOutbox = false
+        writablePoll?.close()
+        writablePoll = nil
+    }
+
+    /// Reports a change of writability: above the high-water mark not writable, at or below
+    /// the low-water mark writable again.
+    private func updateWritability() {
+        let queued = queuedByteCount
+        if isWritable, queued > highWaterMark {
+            isWritable = false
+            delegate?.channelWritabilityChanged(self)
+        } else if !isWritable, queued <= lowWaterMark {
+            isWritable = true
+            delegate?.channelWritabilityChanged(self)
+        }
+    }
+
     public func shutdownOutput() {
         loop.preconditionInEventLoop()
         flushCoalescedWrites()
@@ -233,6 +363,7 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         loop.preconditionInEventLoop()
         guard let handle else { return }
         flushCoalescedWrites()
+        dropOutbox()
         LoopHandle.close(handle)
     }
 
@@ -255,6 +386,10 @@ public final class TCPChannel: Channel, @unchecked Sendable {
     @discardableResult
     private func requestShutdown() -> Bool {
         guard let stream, isOpen, !shutdownPending else { return false }
+        guard outboxHead == outbox.count else {
+            shutdownAfterOutbox = true  // after the outbox, which libuv's queue knows nothing of
+            return true
+        }
         let request = UnsafeMutablePointer<uv_shutdown_t>.allocate(capacity: 1)
         guard uv_shutdown(request, stream, shutdownCallback) == 0 else {
             request.deallocate()
@@ -290,10 +425,13 @@ public final class TCPChannel: Channel, @unchecked Sendable {
             }
             return
         }
-        if !isWritable, let stream, uv_stream_get_write_queue_size(stream) <= lowWaterMark {
-            isWritable = true
-            delegate?.channelWritabilityChanged(self)
+        #if os(Linux)
+        if outboxHead < outbox.count, let stream, uv_stream_get_write_queue_size(stream) == 0 {
+            sendOutbox()  // libuv's queue has drained: the outbox's turn
+            return
         }
+        #endif
+        updateWritability()
     }
 
     fileprivate func didShutDown() {
@@ -308,6 +446,7 @@ extension TCPChannel: LoopHandleOwner {
         handle = nil
         fd = -1
         coalesced = []
+        dropOutbox()
         let delegate = self.delegate
         self.delegate = nil
         delegate?.channel(self, didCloseWith: closeError ?? (loop.isShuttingDown ? loop.shutDownError(during: .read) : nil))
@@ -356,3 +495,54 @@ extension TCPChannel {
         UnsafeMutableRawPointer(request).deallocate()
     }
 }
+
+#if os(Linux)
+/// A `uv_poll_t` for writability on a duplicate of a TCP channel's socket descriptor, so that the
+/// channel can wait for room for its own `send`/`sendfile` calls without disturbing libuv's watch
+/// of the descriptor itself (libuv allows one poll handle per descriptor; the duplicate is
+/// another descriptor for the same socket). Started for each wait, stopped by its first event.
+private final class WritabilityPoll: LoopHandleOwner {
+    private var handle: UnsafeMutableRawPointer?
+    private let duplicate: Int32
+    private let onWritable: () -> Void
+
+    init?(loop: EventLoop, descriptor: Int32, onWritable: @escaping () -> Void) {
+        duplicate = dup(descriptor)
+        self.onWritable = onWritable
+        guard duplicate >= 0 else { return nil }
+        let opened = LoopHandle.open(UV_POLL, owner: self) { raw in
+            uv_poll_init(loop.uvLoop, raw.assumingMemoryBound(to: uv_poll_t.self), duplicate)
+        }
+        guard case .success(let handle) = opened else {
+            Glibc.close(duplicate)
+            return nil
+        }
+        self.handle = handle
+    }
+
+    /// Waits for the socket to take more; false when the poll cannot start.
+    func start() -> Bool {
+        guard let handle else { return false }
+        return uv_poll_start(handle.assumingMemoryBound(to: uv_poll_t.self), Int32(UV_WRITABLE.rawValue), pollCallback) == 0
+    }
+
+    fileprivate func fired() {
+        if let handle { uv_poll_stop(handle.assumingMemoryBound(to: uv_poll_t.self)) }
+        onWritable()
+    }
+
+    func close() {
+        if let handle { LoopHandle.close(handle) }
+    }
+
+    func handleDidClose(_ closed: UnsafeMutableRawPointer) {
+        handle = nil
+        Glibc.close(duplicate)
+    }
+}
+
+private let pollCallback: uv_poll_cb = { handle, _, _ in
+    guard let handle else { return }
+    LoopHandle.owner(of: UnsafeMutableRawPointer(handle), as: WritabilityPoll.self).fired()
+}
+#endif

@@ -70,6 +70,8 @@ struct AssociationStore: StoreAssociation {
         return Int(granted == 0 ? proposed : min(granted, proposed))
     }
 
+    nonisolated(nonsending) func sendsFileSpans() async -> Bool { await association.sendsFileSpans }
+
     nonisolated(nonsending) func start(
         _ message: StoreMessage, completion: @escaping @Sendable (Result<CStoreRSP, any Error>) -> Void
     ) async throws {

@@ -23,6 +23,9 @@ public protocol StoreAssociation: Sendable {
     /// How many C-STOREs may be outstanding at once (the agreed Asynchronous Operations
     /// Window, PS3.7 §D.3.3.3); 1 = one at a time.
     nonisolated(nonsending) func operationsWindow() async -> Int
+    /// Whether `start` may be given a `StoreMessage` whose data set goes as file spans
+    /// (`sendfile`), which only a plain TCP association sends.
+    nonisolated(nonsending) func sendsFileSpans() async -> Bool
     /// Sends `message` (read and encoded off the loop) and returns once it is written;
     /// `completion` gets the C-STORE-RSP (PS3.7 §9.1.1) or the failure later, exactly once, on
     /// the association's executor — so that up to the operations window of C-STOREs are in
@@ -41,6 +44,7 @@ extension StoreAssociation {
     public var isolation: (any Actor)? { nil }
     public var executor: (any TaskExecutor)? { nil }
     public nonisolated(nonsending) func operationsWindow() async -> Int { 1 }
+    public nonisolated(nonsending) func sendsFileSpans() async -> Bool { false }
 }
 
 /// Opens associations to one peer, proposing the given presentation contexts.

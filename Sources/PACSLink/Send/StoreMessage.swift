@@ -22,6 +22,8 @@ public final class StoreMessage: @unchecked Sendable {
     /// Data-set bytes per chunk: a 0.5 MB instance in one message, one write, and few reads
     /// (each a hop off the loop) for larger ones.
     public static let chunkLength = 1 << 20
+    /// The smallest fragment sent as a file span: a 64 KiB PDU's (0 = unlimited gets those).
+    public static let minimumSpanFragment = 65_536 - 12
 
     public let file: SendFile
     public let request: CStoreRQ
@@ -32,14 +34,17 @@ public final class StoreMessage: @unchecked Sendable {
     private var fragmenter: MessageFragmenter
     private var offset: Int
     private let chunkLength: Int
-    private var first: [UInt8]?
+    private var first: [OutboundPiece]?
+    /// The data set goes as file spans (`sendfile` by the channel), not read here.
+    public let sendsFileSpans: Bool
     private let onRead: @Sendable (Int) -> Void
 
     /// Opens `file` and encodes the command and the first chunk. `onRead` hears each chunk's
     /// data-set bytes as it is encoded (progress).
     public init(
         _ file: SendFile, request: CStoreRQ, contextID: UInt8, peerMaximumLength: UInt32,
-        chunkLength: Int = StoreMessage.chunkLength, onRead: @escaping @Sendable (Int) -> Void = { _ in }
+        chunkLength: Int = StoreMessage.chunkLength, fileSpans: Bool = false,
+        onRead: @escaping @Sendable (Int) -> Void = { _ in }
     ) throws(FileError) {
         self.file = file
         self.request = request
@@ -63,6 +68,13 @@ public final class StoreMessage: @unchecked Sendable {
         offset = file.dataSetOffset
         fragmenter = MessageFragmenter(
             presentationContextID: contextID, peerMaximumLength: peerMaximumLength, fragmentLimit: chunkLength)
+        // Spans only for fragments of at least 64 KiB (two system calls per PDU: into a peer
+        // taking 16 KiB PDUs, one write of the framed PDUs costs less), and only for a data set
+        // whose pages are all in memory: the channel's `sendfile` runs on the event loop, which
+        // must not wait for the disk.
+        sendsFileSpans = fileSpans && descriptor >= 0 && dataSetLength > 0
+            && fragmenter.maximumFragmentLength >= Self.minimumSpanFragment
+            && FileResidency.isResident(descriptor, offset: file.dataSetOffset, count: dataSetLength)
         // Whole fragments per chunk, so that a chunk's PDUs are complete without holding any
         // bytes back for the next one.
         let fragment = fragmenter.maximumFragmentLength
@@ -86,29 +98,29 @@ public final class StoreMessage: @unchecked Sendable {
     /// Whether the first PDUs are the whole message.
     public var isComplete: Bool { fragmenter.isFinished }
 
-    /// The command and the first chunk's PDUs; handed out once (an empty array afterwards).
-    public func takeFirst() -> [UInt8] {
+    /// The command and the first chunk's PDUs; handed out once (nothing afterwards).
+    public func takeFirst() -> [OutboundPiece] {
         defer { first = nil }
         return first ?? []
     }
 
     /// The next chunk's PDUs; the last chunk says so. Blocking reads: call off the loop.
     public func next() throws(FileError) -> EncodedRequest.Chunk {
-        let pdus = try encodeChunk()
-        return EncodedRequest.Chunk(pdus: pdus, isLast: fragmenter.isFinished)
+        let pieces = try encodeChunk()
+        return EncodedRequest.Chunk(pieces: pieces, isLast: fragmenter.isFinished)
     }
 
     /// The message for `Association.send(encoded:)`.
     public func encoded() -> EncodedRequest {
         EncodedRequest(
-            messageID: request.messageID, commandField: .cStoreRQ, contextID: contextID, first: takeFirst(),
+            messageID: request.messageID, commandField: .cStoreRQ, contextID: contextID, pieces: takeFirst(),
             more: isComplete ? nil : { @Sendable () async throws -> EncodedRequest.Chunk in try self.next() })
     }
 
     /// The next chunk of the data set as PDUs, after `prefix` (the command's PDUs, for the
     /// first chunk). A file's bytes are read straight into the PDUs, between their headers
     /// (`MessageFragmenter.writeDataSet(count:isLast:into:fill:)`): no copy to frame them.
-    private func encodeChunk(after prefix: [UInt8] = []) throws(FileError) -> [UInt8] {
+    private func encodeChunk(after prefix: [UInt8] = []) throws(FileError) -> [OutboundPiece] {
         let end = file.dataSetOffset + dataSetLength
         let count = min(chunkLength, end - offset)
         let isLast = offset + count == end
@@ -118,7 +130,22 @@ public final class StoreMessage: @unchecked Sendable {
             fragmenter.writeDataSet(preloaded.bytes[offset..<offset + count], isLast: isLast, into: &writer)
             offset += count
             onRead(count)
-            return writer.take()
+            return [.bytes(writer.take())]
+        }
+        if sendsFileSpans {
+            // Each PDU's framing in memory (the command's PDUs before the first), its fragment
+            // a span of the file.
+            var pieces: [OutboundPiece] = []
+            var framing = prefix
+            for fragment in fragmenter.dataSetFraming(count: count, isLast: isLast) {
+                framing += fragment.framing
+                pieces.append(.bytes(framing))
+                pieces.append(.file(FileSpan(descriptor: descriptor, offset: offset, count: fragment.length, keeper: self)))
+                framing = []
+                offset += fragment.length
+            }
+            onRead(count)
+            return pieces
         }
         var failure: FileError?
         let pdus = [UInt8](unsafeUninitializedCapacity: prefix.count + fragmenter.encodedLength(ofDataSet: count)) {
@@ -141,7 +168,7 @@ public final class StoreMessage: @unchecked Sendable {
         if let failure { throw failure }
         offset += count
         onRead(count)
-        return pdus
+        return [.bytes(pdus)]
     }
 
     /// Exactly `buffer.count` bytes at `position` of the file.

@@ -95,6 +95,7 @@ public struct StoreSCU: Sendable {
         let answers = await association.contextResults()
         let maximumLength = await association.peerMaximumLength()
         let window = max(1, await association.operationsWindow())
+        let fileSpans = await association.sendsFileSpans()
         let contextIDs = indices.map { index -> Result<UInt8, StoreRefusal> in
             let file = plan.files[index]
             let contextID = plan.contextID(for: file)
@@ -114,9 +115,9 @@ public struct StoreSCU: Sendable {
                     messageID: messageID, affectedSOPClassUID: file.sopClassUID,
                     affectedSOPInstanceUID: file.sopInstanceUID, priority: priority)
                 let message = Result { () throws(FileError) in
-                    try StoreMessage(file, request: request, contextID: contextID, peerMaximumLength: maximumLength) {
-                        events(.bytes($0))
-                    }
+                    try StoreMessage(
+                        file, request: request, contextID: contextID, peerMaximumLength: maximumLength, fileSpans: fileSpans
+                    ) { events(.bytes($0)) }
                 }
                 let cost = min((try? message.get())?.dataSetLength ?? 0, StoreMessage.chunkLength)
                 guard !Task.isCancelled, await readAhead.push(message, bytes: cost) else { break }
