@@ -66,29 +66,37 @@ extension TransportTests {
             try await server.stop()
         }
 
-        @Test("close() after spans sends them all, then the end of the stream; the file is let go")
-        func closeAfterSpans() async throws {
-            let group = EventLoopGroup(loopCount: 2)
-            defer { group.shutdown() }
+        /// A client connected to a server that does not read yet, and a weak reference to the
+        /// 8 MiB file whose whole span `then` (on the client's loop) was given after `bytes`.
+        func spanQueued(
+            after bytes: [UInt8], on group: EventLoopGroup, then: @escaping @Sendable (TCPChannel) -> Void
+        ) async throws -> (server: TestServer, client: TCPChannel, delegate: RecordingDelegate, file: () -> SpanFile?) {
             let server = try await TestServer(loop: group.loops[0], startReading: false)
-            let loop = group.loops[1]
-            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
+            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: group.loops[1])
             weak var released: SpanFile?
             try await {
                 let file = try SpanFile(count: 8 << 20)
                 released = file
-                try await loop.submit {
-                    client.write([.bytes([1, 2, 3]), file.span(0..<file.bytes.count)])
-                    client.close()
+                try await group.loops[1].submit {
+                    client.write([.bytes(bytes), file.span(0..<file.bytes.count)])
+                    then(client)
                 }
             }()
+            return (server, client, delegate, { released })
+        }
+
+        @Test("close() after spans sends them all, then the end of the stream; the file is let go")
+        func closeAfterSpans() async throws {
+            let group = EventLoopGroup(loopCount: 2)
+            defer { group.shutdown() }
+            let (server, _, delegate, released) = try await spanQueued(after: [1, 2, 3], on: group) { $0.close() }
             let reader = RecordingDelegate()
             try await group.loops[0].submit { server.accepted[0].0.start(delegate: reader) }
             #expect(await eventually(timeout: .seconds(20)) { reader.inputEnded })
             #expect(reader.received.count == 3 + (8 << 20))
             #expect(await eventually { delegate.closed })
             #expect(delegate.closeError == nil)
-            #expect(released == nil)
+            #expect(released() == nil)
             try await server.stop()
         }
 
@@ -110,19 +118,11 @@ extension TransportTests {
         func abortWithSpansQueued() async throws {
             let group = EventLoopGroup(loopCount: 2)
             defer { group.shutdown() }
-            let server = try await TestServer(loop: group.loops[0], startReading: false)
-            let loop = group.loops[1]
-            let (client, delegate) = try await connectClient(host: "127.0.0.1", port: server.port, on: loop)
-            weak var released: SpanFile?
-            try await {
-                let file = try SpanFile(count: 8 << 20)
-                released = file
-                try await loop.submit { client.write([file.span(0..<file.bytes.count)]) }
-            }()
-            #expect(try await loop.submit { client.queuedByteCount } > 0)
-            try await loop.submit { client.abort() }
+            let (server, client, delegate, released) = try await spanQueued(after: [], on: group) { _ in }
+            #expect(try await group.loops[1].submit { client.queuedByteCount } > 0)
+            try await group.loops[1].submit { client.abort() }
             #expect(await eventually { delegate.closed })
-            #expect(released == nil)
+            #expect(released() == nil)
             try await server.stop()
         }
     }

@@ -120,16 +120,22 @@ struct SendInteropTests {
         let folder = directory.path + "/" + name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         for index in 0..<count {
-            var bytes = template
-            let uid = Array("1.2.826.0.1.3680043.9.7777.\(200_000 + index)".utf8)
-            var start = 0
-            while let range = bytes[start...].firstRange(of: placeholder) {
-                bytes.replaceSubrange(range, with: uid)
-                start = range.upperBound
-            }
+            let bytes = Self.replacing(placeholder, with: Array("1.2.826.0.1.3680043.9.7777.\(200_000 + index)".utf8), in: template)
             try Data(bytes).write(to: URL(fileURLWithPath: folder + "/\(200_000 + index).dcm"))
         }
         return folder
+    }
+
+    /// `bytes` with every occurrence of `placeholder` replaced (a UID of the same length, so
+    /// that the group lengths stay right).
+    static func replacing(_ placeholder: [UInt8], with uid: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        var start = 0
+        while let range = bytes[start...].firstRange(of: placeholder) {
+            bytes.replaceSubrange(range, with: uid)
+            start = range.upperBound
+        }
+        return bytes
     }
 
     /// A Part 10 file's bytes after its File Meta Information (PS3.10 7.1: the preamble, "DICM",
@@ -209,13 +215,7 @@ struct SendInteropTests {
         let value = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 29 &+ $0 >> 13) }
         let placeholder = Array("1.2.826.0.1.3680043.9.7777.8".utf8)
         for index in 1...3 {
-            var bytes = header
-            let uid = Array("1.2.826.0.1.3680043.9.7777.\(index)".utf8)
-            var start = 0
-            while let range = bytes[start...].firstRange(of: placeholder) {
-                bytes.replaceSubrange(range, with: uid)
-                start = range.upperBound
-            }
+            var bytes = Self.replacing(placeholder, with: Array("1.2.826.0.1.3680043.9.7777.\(index)".utf8), in: header)
             bytes += [0xE1, 0x7F, 0x10, 0x10, 0x4F, 0x42, 0, 0] + withUnsafeBytes(of: UInt32(length).littleEndian, Array.init) + value
             try Data(bytes).write(to: URL(fileURLWithPath: files + "/big\(index).dcm"))
         }

@@ -108,12 +108,18 @@ struct StoreMessageTests {
 }
 
 extension StoreMessageTests {
+    /// A file of `length` data-set bytes that the scan did not keep in memory.
+    private func unpreloaded(_ dir: TemporaryDirectory, _ name: String, length: Int) throws -> (path: String, file: SendFile) {
+        let path = try writePart10(dir, name, instance: "1.2.3.5", length: length)
+        var file = try scanned(path)
+        file.preloaded = nil
+        return (path, file)
+    }
+
     @Test("PS3.8 9.3.5 a large file in the page cache goes as PDU framing and file spans (sendfile), the same bytes as copied PDUs")
     func fileSpans() throws {
         let dir = try TemporaryDirectory()
-        let path = try writePart10(dir, "s.dcm", instance: "1.2.3.5", length: 600_000)
-        var file = try scanned(path)
-        file.preloaded = nil
+        let (_, file) = try unpreloaded(dir, "s.dcm", length: 600_000)
         let spans = try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 131_072, fileSpans: true)
         #expect(spans.sendsFileSpans)
         let pieces = spans.takeFirst()
@@ -128,9 +134,7 @@ extension StoreMessageTests {
     @Test("no file spans for 16 KiB PDUs (a write of framed PDUs costs less) or for a file not in the page cache (the loop must not wait for the disk)")
     func noFileSpans() throws {
         let dir = try TemporaryDirectory()
-        let path = try writePart10(dir, "n.dcm", instance: "1.2.3.6", length: 600_000)
-        var file = try scanned(path)
-        file.preloaded = nil
+        let (path, file) = try unpreloaded(dir, "n.dcm", length: 600_000)
         #expect(!(try StoreMessage(file, request: request(file), contextID: 3, peerMaximumLength: 16_384, fileSpans: true).sendsFileSpans))
         // Written back and dropped from the page cache.
         let descriptor = open(path, O_RDONLY)

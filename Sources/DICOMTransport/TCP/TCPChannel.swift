@@ -270,6 +270,10 @@ public final class TCPChannel: Channel, @unchecked Sendable {
         guard let stream, isOpen, fd >= 0, uv_stream_get_write_queue_size(stream) == 0 else { return }
         while outboxHead < outbox.count {
             let piece = outbox[outboxHead]
+            guard piece.count > 0 else {
+                outboxHead += 1
+                continue
+            }
             let sent: Int
             switch piece {
             case .bytes(let bytes):
