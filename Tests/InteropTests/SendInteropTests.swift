@@ -113,9 +113,15 @@ struct SendInteropTests {
         return Set(found.filter { $0.hasSuffix(".dcm") }.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
     }
 
-    func copies(_ count: Int, into name: String) throws -> String {
+    /// With `extra` > 0 (even), each data set ends with a private OB element of that many bytes
+    /// (7FE1,1010): large files.
+    func copies(_ count: Int, into name: String, extra: Int = 0) throws -> String {
         try make("template.dcm", Self.image("SecondaryCaptureImageStorage", "100000", modality: "OT"), syntax: "+te")
-        let template = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files + "/template.dcm")))
+        var template = try [UInt8](Data(contentsOf: URL(fileURLWithPath: files + "/template.dcm")))
+        if extra > 0 {
+            template += [0xE1, 0x7F, 0x10, 0x10, 0x4F, 0x42, 0, 0] + withUnsafeBytes(of: UInt32(extra).littleEndian, Array.init)
+                + (0..<extra).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        }
         let placeholder = Array("1.2.826.0.1.3680043.9.7777.100000".utf8)
         let folder = directory.path + "/" + name
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -341,11 +347,10 @@ struct SendInteropTests {
         #expect(listener.stdout.contains(aborted), "\(listener.stdout)\n\(listener.stderr)")
     }
 
-    @Test("PS3.8 7.3 the listener killed (-9) mid-send with C-STOREs in flight: exit 1, each file reported once, every file reported stored is on disk",
-          .timeLimit(.minutes(1)))
-    func listenerKilledMidSend() throws {
-        let count = 4000
-        let folder = try copies(count, into: "killed")
+    @Test("PS3.8 7.3 the listener killed (-9) mid-send with C-STOREs in flight: exit 1, each file reported once, every file reported stored is on disk (small files; 0.4 MB files, sent by sendfile)",
+          .timeLimit(.minutes(1)), arguments: [(4000, 0), (300, 400_000)])
+    func listenerKilledMidSend(count: Int, extra: Int) throws {
+        let folder = try copies(count, into: "killed", extra: extra)
         let storage = directory.path + "/storage-killed"
         let (listener, port) = try ourListener(storage: storage, window: 64)
         defer { listener.stop() }
