@@ -36,15 +36,7 @@ struct ListenCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per line.") var json = false
     @Flag(help: "For measuring only: answer every C-STORE with success and store nothing (like storescp --ignore).")
     var discard = false
-    @Option(help: ArgumentHelp(
-        "fileAndDirectory: fsync each file and its directory before answering (default); none: leave flushing to the kernel.",
-        valueName: "POLICY"))
-    var flush: FlushPolicy = .fileAndDirectory
-    @Option(help: ArgumentHelp(
-        "buffered: write through the page cache (default); direct: O_DIRECT, straight to the disk, not cached for readers "
-            + "(less CPU; buffered where the file system refuses it).",
-        valueName: "MODE"))
-    var io: FileWriteMode = .buffered
+    @OptionGroup var writing: StorageWriteOptions
     @Option(help: ArgumentHelp(
         "C-STOREs one association may have in progress at once, granted to a requestor that proposes an asynchronous "
             + "operations window (PS3.7 D.3.3.3); 1: one at a time.", valueName: "N"))
@@ -94,7 +86,7 @@ struct ListenCommand: AsyncParsableCommand {
                     + tlsNumbers.map { MultiplexedAcceptor.ListenAddress(port: $0, tls: context) },
                 aeTitle: aeTitle ?? local?.aeTitle ?? "PACSLINK", open: isOpen,
                 allowedCallers: callers,
-                store: InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush, mode: io), coordinator: coordinator,
+                store: writing.store(at: root), coordinator: coordinator,
                 preferredTransferSyntax: { calling in
                     servers.first { $0.aeTitle == calling }?.compression.flatMap { TransferSyntax.lookup($0)?.uid }
                 },
@@ -275,5 +267,3 @@ final class ListenPrinter: Sendable {
     }
 }
 
-extension FlushPolicy: ExpressibleByArgument {}
-extension FileWriteMode: ExpressibleByArgument {}

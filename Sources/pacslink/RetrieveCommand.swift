@@ -27,15 +27,7 @@ struct RetrieveCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("C-MOVE or C-GET (default: the server's retrieve_method).", valueName: "move|get"))
     var method: String?
     @Option(help: ArgumentHelp("Storage root (default: the local storage).", valueName: "DIR")) var out: String?
-    @Option(help: ArgumentHelp(
-        "fileAndDirectory: fsync each file and its directory before answering (default); none: leave flushing to the kernel.",
-        valueName: "POLICY"))
-    var flush: FlushPolicy = .fileAndDirectory
-    @Option(help: ArgumentHelp(
-        "buffered: write through the page cache (default); direct: O_DIRECT, straight to the disk, not cached for readers "
-            + "(less CPU; buffered where the file system refuses it).",
-        valueName: "MODE"))
-    var io: FileWriteMode = .buffered
+    @OptionGroup var writing: StorageWriteOptions
     @Flag(help: "Print one JSON document.") var json = false
     @Option(help: ArgumentHelp(
         "Give up when nothing (no response, no instance) arrives for this long, naming what is missing.", valueName: "SECONDS"))
@@ -69,7 +61,7 @@ struct RetrieveCommand: AsyncParsableCommand {
         let coordinator = RetrieveCoordinator(router: SubAssociationRouter(inactivityTimeout: .milliseconds(Int64(timeout * 1000)))) { event in
             if !json { RetrieveProgress.print(event) }
         }
-        let store = InstanceStore(layout: StorageLayout(root: URL(fileURLWithPath: root)), flush: flush, mode: io)
+        let store = writing.store(at: root)
         let preferred = entry.compression.flatMap { TransferSyntax.lookup($0)?.uid }
         let result: Result<RetrieveOutcome, QueryRetrieveFailure>
         switch retrieveMethod {

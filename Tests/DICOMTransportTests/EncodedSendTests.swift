@@ -89,6 +89,21 @@ extension TransportTests {
             await acceptor.stop()
         }
 
+        /// C-STOREs `ids` (1,000 data-set bytes each) started on `association`, their callbacks
+        /// feeding the stream returned.
+        static func started(
+            _ ids: ClosedRange<UInt16>, on association: Association
+        ) async throws -> (AsyncStream<Result<DIMSECommand, AssociationError>>, AsyncStream<Result<DIMSECommand, AssociationError>>.Continuation) {
+            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
+            let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
+            let (responses, answered) = AsyncStream.makeStream(of: Result<DIMSECommand, AssociationError>.self)
+            for id in ids {
+                let message = try Self.message(id, contextID: contextID, maximumLength: maximumLength, total: 1000, chunk: 1000)
+                try await association.start(encoded: message) { answered.yield($0) }
+            }
+            return (responses, answered)
+        }
+
         @Test("PS3.7 D.3.3.3 start(encoded:onResponse:) returns once a request is written; each callback gets its own response, once",
               .timeLimit(.minutes(1)))
         func startCallsBackWithEachResponse() async throws {
@@ -96,13 +111,7 @@ extension TransportTests {
             defer { group.shutdown() }
             let (acceptor, association) = try await CTStoragePair.associate(
                 group: group, handler: StoreCounter(received: Received()), performing: 8, proposed: 8)
-            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
-            let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
-            let (responses, answered) = AsyncStream.makeStream(of: Result<DIMSECommand, AssociationError>.self)
-            for id in 1...8 as ClosedRange<UInt16> {
-                let message = try Self.message(id, contextID: contextID, maximumLength: maximumLength, total: 1000, chunk: 1000)
-                try await association.start(encoded: message) { answered.yield($0) }
-            }
+            let (responses, _) = try await Self.started(1...8, on: association)
             var ids: [UInt16] = []
             for await response in responses {
                 guard case .success(.cStoreRSP(let rsp)) = response, rsp.status == .success else {
@@ -124,13 +133,7 @@ extension TransportTests {
             defer { group.shutdown() }
             let (acceptor, association) = try await CTStoragePair.associate(
                 group: group, handler: Silent(), performing: 4, proposed: 4)
-            let contextID = try #require(await association.negotiated?.context(abstractSyntax: Self.ctImageStorage)?.id)
-            let maximumLength = try #require(await association.negotiated?.peerMaximumLength)
-            let (responses, answered) = AsyncStream.makeStream(of: Result<DIMSECommand, AssociationError>.self)
-            for id in 1...3 as ClosedRange<UInt16> {
-                let message = try Self.message(id, contextID: contextID, maximumLength: maximumLength, total: 1000, chunk: 1000)
-                try await association.start(encoded: message) { answered.yield($0) }
-            }
+            let (responses, answered) = try await Self.started(1...3, on: association)
             await association.abort()
             await association.closed()
             answered.finish()

@@ -107,6 +107,17 @@ struct SendInteropTests {
         return (listener, port)
     }
 
+    /// `pacslink send --json` of `folder` to our listener on `port`, running; returns once
+    /// `count` files have arrived under `storage` (or after 30 s). The caller stops it.
+    func sendUnderWay(_ folder: String, port: UInt16, storage: String, arrived count: Int) throws -> ChildProcess {
+        let sender = try ChildProcess(
+            BuiltProducts.pacslink(),
+            ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])
+        let deadline = Date().addingTimeInterval(30)
+        while arrived(under: storage).count < count, Date() < deadline { usleep(5_000) }
+        return sender
+    }
+
     /// The SOP Instance UIDs of the files our listener has under `storage`, by file name.
     func arrived(under storage: String) -> Set<String> {
         let found = FileManager.default.enumerator(atPath: storage)?.compactMap { $0 as? String } ?? []
@@ -302,12 +313,8 @@ struct SendInteropTests {
         let storage = directory.path + "/storage\(window)"
         let (listener, port) = try ourListener(storage: storage, window: window)
         defer { listener.stop() }
-        let sender = try ChildProcess(
-            BuiltProducts.pacslink(),
-            ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])
+        let sender = try sendUnderWay(folder, port: port, storage: storage, arrived: 3)
         defer { sender.stop() }
-        let deadline = Date().addingTimeInterval(30)
-        while arrived(under: storage).count < 3, Date() < deadline { usleep(5_000) }
         sender.process.interrupt()
         #expect(sender.wait(timeout: 30) == 1, "\(sender.stdout)\n\(sender.stderr)")
         #expect(sender.stderr.contains("interrupted; aborting the associations"))
@@ -354,12 +361,8 @@ struct SendInteropTests {
         let storage = directory.path + "/storage-killed"
         let (listener, port) = try ourListener(storage: storage, window: 64)
         defer { listener.stop() }
-        let sender = try ChildProcess(
-            BuiltProducts.pacslink(),
-            ["send", "--host", "127.0.0.1", "--port", String(port), "--called-aet", "STORESCP", folder, "--json"])
+        let sender = try sendUnderWay(folder, port: port, storage: storage, arrived: 20)
         defer { sender.stop() }
-        let deadline = Date().addingTimeInterval(30)
-        while arrived(under: storage).count < 20, Date() < deadline { usleep(5_000) }
         kill(listener.process.processIdentifier, SIGKILL)
         listener.process.waitUntilExit()
         // The association breaks with up to 64 C-STOREs in flight; the files left go to a new

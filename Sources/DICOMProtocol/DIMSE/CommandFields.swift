@@ -37,9 +37,9 @@ extension CommandFields {
 }
 
 /// A command set encoded Implicit VR Little Endian as its fields are added (PS3.7 §6.3.1):
-/// Command Group Length (0000,0000) first, its value filled in by `finish`. The bytes are those
-/// `CommandSet.encode` makes of the same fields in a `DataSet`; fields must come in ascending
-/// tag order, as they are in a data set.
+/// Command Group Length (0000,0000) first, its value filled in by `finish` (one buffer, no
+/// second encoding of the rest). `CommandSet.encode` writes a `DataSet`'s elements through it;
+/// fields must come in ascending tag order, as they are in a data set.
 struct CommandSetBytes: CommandFields {
     private var writer = ByteWriter(capacity: 256)
     private var lastTag = Tag.commandGroupLength
@@ -61,6 +61,14 @@ struct CommandSetBytes: CommandFields {
         header(tag, length: bytes.count + bytes.count % 2)
         writer.writeContiguousBytes(bytes)
         if bytes.count % 2 == 1 { writer.writeUInt8(vr.paddingByte) }
+    }
+
+    /// Any element, as `encoder` (Implicit VR Little Endian) writes it: for command sets
+    /// built as a `DataSet` (`CommandSet.encode`).
+    mutating func add(_ element: DataElement, using encoder: DataSetEncoder) throws(ProtocolError) {
+        precondition(lastTag < element.tag, "command fields out of order: \(element.tag) after \(lastTag)")
+        lastTag = element.tag
+        try encoder.encode(element, into: &writer)
     }
 
     private mutating func header(_ tag: Tag, length: Int) {

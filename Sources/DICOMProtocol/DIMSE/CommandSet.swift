@@ -9,22 +9,12 @@ public enum CommandSet {
 
     public static func encode(_ commandSet: DataSet) throws(ProtocolError) -> [UInt8] {
         let encoder = DataSetEncoder(encoding: .implicitVRLittleEndian)
-        var writer = ByteWriter(capacity: 256)
-        // Command Group Length (0000,0000) UL first, its value written once the rest is: one
-        // buffer, no second encoding of the body.
-        writer.writeUInt16(Tag.commandGroupLength.group, .littleEndian)
-        writer.writeUInt16(Tag.commandGroupLength.element, .littleEndian)
-        writer.writeUInt32(4, .littleEndian)
-        writer.writeUInt32(0, .littleEndian)
+        var bytes = CommandSetBytes()
         for element in commandSet.elements where element.tag != .commandGroupLength {
-            try encoder.encode(element, into: &writer)
+            try bytes.add(element, using: encoder)
         }
-        writer.patch(UInt32(writer.count - groupLengthElementSize), at: groupLengthElementSize - 4, .littleEndian)
-        return writer.bytes
+        return bytes.finish()
     }
-
-    /// Command Group Length's own bytes: tag, 32-bit length, 32-bit value.
-    private static let groupLengthElementSize = 12
 
     public static func decode(_ bytes: ArraySlice<UInt8>) throws(ProtocolError) -> DataSet {
         try DataSetDecoder(encoding: .implicitVRLittleEndian, maximumDepth: 0).decode(bytes)

@@ -103,20 +103,15 @@ public struct MessageFragmenter: Sendable {
         count: Int, isLast: Bool, into buffer: UnsafeMutableRawBufferPointer,
         fill: (UnsafeMutableRawBufferPointer) throws(E) -> Void
     ) throws(E) -> Int {
-        precondition(stage == .dataSet && pending.isEmpty, "data set chunks follow a command that announced a data set")
-        precondition(isLast || count % maximumFragmentLength == 0, "only the last chunk may end in a partial fragment")
         precondition(buffer.count >= encodedLength(ofDataSet: count), "the buffer holds the chunk's PDUs")
         var position = 0
-        var rest = count
-        repeat {
-            let length = min(rest, maximumFragmentLength)
-            rest -= length
-            frame(length, isLast: rest == 0 && isLast, into: UnsafeMutableRawBufferPointer(rebasing: buffer[position...]))
+        let contextID = presentationContextID
+        try forEachFragment(count: count, isLast: isLast) { (length, last) throws(E) in
+            Self.frame(length, isLast: last, contextID: contextID, into: UnsafeMutableRawBufferPointer(rebasing: buffer[position...]))
             position += Self.framing
             try fill(UnsafeMutableRawBufferPointer(rebasing: buffer[position..<position + length]))
             position += length
-        } while rest > 0
-        if isLast { stage = .finished }
+        }
         return position
     }
 
@@ -125,32 +120,44 @@ public struct MessageFragmenter: Sendable {
     /// framing and how many data-set bytes follow them. The same rules as
     /// `writeDataSet(count:isLast:into:fill:)`.
     public mutating func dataSetFraming(count: Int, isLast: Bool) -> [(framing: [UInt8], length: Int)] {
+        var fragments: [(framing: [UInt8], length: Int)] = []
+        let contextID = presentationContextID
+        forEachFragment(count: count, isLast: isLast) { length, last in
+            let framing = [UInt8](unsafeUninitializedCapacity: Self.framing) { buffer, initialized in
+                Self.frame(length, isLast: last, contextID: contextID, into: UnsafeMutableRawBufferPointer(buffer))
+                initialized = Self.framing
+            }
+            fragments.append((framing, length))
+        }
+        return fragments
+    }
+
+    /// Cuts the next `count` data-set bytes into fragments of at most `maximumFragmentLength`
+    /// (one empty fragment when `count` is 0), giving each one's length and whether it ends
+    /// the message, with nothing held back: the rules of the two methods above.
+    private mutating func forEachFragment<E: Error>(
+        count: Int, isLast: Bool, _ body: (_ length: Int, _ isLastFragment: Bool) throws(E) -> Void
+    ) throws(E) {
         precondition(stage == .dataSet && pending.isEmpty, "data set chunks follow a command that announced a data set")
         precondition(isLast || count % maximumFragmentLength == 0, "only the last chunk may end in a partial fragment")
-        var fragments: [(framing: [UInt8], length: Int)] = []
         var rest = count
         repeat {
             let length = min(rest, maximumFragmentLength)
             rest -= length
-            let framing = [UInt8](unsafeUninitializedCapacity: Self.framing) { buffer, initialized in
-                frame(length, isLast: rest == 0 && isLast, into: UnsafeMutableRawBufferPointer(buffer))
-                initialized = Self.framing
-            }
-            fragments.append((framing, length))
+            try body(length, rest == 0 && isLast)
         } while rest > 0
         if isLast { stage = .finished }
-        return fragments
     }
 
     /// Writes the 12 bytes before a data-set fragment of `length` bytes: the PDU header (PS3.8
     /// Table 9-22), then the PDV item's length, context and message control header (Table
     /// 9-23, Annex E.2).
-    private func frame(_ length: Int, isLast: Bool, into buffer: UnsafeMutableRawBufferPointer) {
+    private static func frame(_ length: Int, isLast: Bool, contextID: UInt8, into buffer: UnsafeMutableRawBufferPointer) {
         buffer[0] = PDU.pDataTFType
         buffer[1] = 0
         buffer.storeBytes(of: UInt32(length + PresentationDataValue.overhead).bigEndian, toByteOffset: 2, as: UInt32.self)
         buffer.storeBytes(of: UInt32(length + PresentationDataValue.headerLength).bigEndian, toByteOffset: 6, as: UInt32.self)
-        buffer[10] = presentationContextID
+        buffer[10] = contextID
         buffer[11] = isLast ? 0b10 : 0
     }
 

@@ -88,13 +88,9 @@ extension Association {
     /// Carries out `actions`, writing `pieces` where the state machine says to write the PDUs
     /// (it was given none: the PDUs may be spans of a file, which only the channel reads).
     private func perform(_ actions: [AssociationAction], writing pieces: [OutboundPiece]) {
-        guard case .bytes(let pdus)? = pieces.first, pieces.count == 1 else {
-            for action in actions {
-                if case .write = action { channel?.write(pieces) } else { perform([action]) }
-            }
-            return
+        for action in actions {
+            if case .write = action { channel?.write(pieces) } else { perform([action]) }
         }
-        perform(actions.map { if case .write = $0 { .write(pdus) } else { $0 } })
     }
 
     /// The state machine's answer to sending P-DATA (Evt9) now: a write action when permitted.

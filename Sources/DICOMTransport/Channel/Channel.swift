@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// A byte stream bound to one event loop: `TCPChannel` or `TLSChannel`, so the association code
 /// does not care which. Every method must be called on `loop`'s thread; every delegate
 /// callback arrives there.
@@ -29,8 +23,8 @@ public protocol Channel: AnyObject, Sendable {
     /// Queues `bytes` like `write(_:)`; a channel may keep the array instead of copying what
     /// it cannot send at once (`TCPChannel` does).
     func write(_ bytes: [UInt8])
-    /// Whether `write(_:)` with pieces sends file spans without reading them into memory
-    /// (plain TCP on Linux: `sendfile`). Elsewhere file spans are read on the calling thread.
+    /// Whether `write(_:)` with pieces takes file spans, sending them without reading them into
+    /// memory (plain TCP on Linux: `sendfile`). Other channels take bytes only.
     var sendsFileSpans: Bool { get }
     /// Queues `pieces`, in order, after everything written before.
     func write(_ pieces: [OutboundPiece])
@@ -54,28 +48,14 @@ public protocol Channel: AnyObject, Sendable {
 extension Channel {
     public var sendsFileSpans: Bool { false }
 
-    /// Bytes as they are; file spans read with `pread` here (blocking: a channel that cannot
-    /// send them itself should not be given any — see `sendsFileSpans`).
+    /// Bytes, one write each. A channel that does not `sendsFileSpans` must not be given
+    /// spans: reading them here would block the event loop on the disk.
     public func write(_ pieces: [OutboundPiece]) {
         for piece in pieces {
-            switch piece {
-            case .bytes(let bytes):
-                write(bytes)
-            case .file(let span):
-                let bytes = [UInt8](unsafeUninitializedCapacity: span.count) { buffer, initialized in
-                    var filled = 0
-                    while filled < span.count {
-                        let n = pread(span.descriptor, buffer.baseAddress! + filled, span.count - filled, off_t(span.offset + filled))
-                        if n > 0 { filled += n } else if n == 0 || errno != EINTR { break }
-                    }
-                    initialized = filled
-                }
-                guard bytes.count == span.count else {
-                    abort()  // a file that ended early: the PDUs already framed would lie
-                    return
-                }
-                write(bytes)
+            guard case .bytes(let bytes) = piece else {
+                preconditionFailure("a file span written to a channel that does not send file spans")
             }
+            write(bytes)
         }
     }
 

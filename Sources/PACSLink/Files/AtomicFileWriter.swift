@@ -2,9 +2,9 @@ import Foundation
 
 /// Writes a file so that readers only ever see it complete: the bytes go to a temporary name
 /// in the target's directory (through the page cache or directly, per `FileWriteMode`), are
-/// flushed to disk per `FlushPolicy` and only then renamed onto the target. A store that answers C-STORE success only after `commit()` has returned never
-/// acknowledges a file it could lose; any failure removes the temporary file, so nothing
-/// partial is ever left behind.
+/// flushed to disk per `FlushPolicy` and only then renamed onto the target. A store that
+/// answers C-STORE success only after `commit()` has returned never acknowledges a file it
+/// could lose; any failure removes the temporary file, so nothing partial is ever left behind.
 ///
 /// Blocking I/O through `FileSystem`: call it from a thread that may block (libuv's thread
 /// pool), never from an event-loop thread. Not thread-safe: one caller at a time.
@@ -61,7 +61,7 @@ public final class AtomicFileWriter {
         let path = temporaryURL.path
         let write = { [self, fileSystem] (buffer: UnsafeRawBufferPointer) in
             Result { () throws(FileError) in
-                if mode == .direct { try stage(buffer) } else { try fileSystem.write(descriptor, buffer, path: path) }
+                if mode == .direct { try stage(buffer, into: descriptor) } else { try fileSystem.write(descriptor, buffer, path: path) }
             }
         }
         let result = bytes.withContiguousStorageIfAvailable { write(UnsafeRawBufferPointer($0)) }
@@ -98,8 +98,7 @@ public final class AtomicFileWriter {
     }
 
     /// Copies `bytes` into the staging buffer, writing it whenever it is full.
-    private func stage(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
-        guard let descriptor else { return }
+    private func stage(_ bytes: UnsafeRawBufferPointer, into descriptor: Int32) throws(FileError) {
         let staging = self.staging ?? UnsafeMutableRawBufferPointer.allocate(
             byteCount: Self.stagingCapacity, alignment: Self.directAlignment)
         self.staging = staging

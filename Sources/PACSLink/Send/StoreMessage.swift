@@ -118,20 +118,13 @@ public final class StoreMessage: @unchecked Sendable {
     }
 
     /// The next chunk of the data set as PDUs, after `prefix` (the command's PDUs, for the
-    /// first chunk). A file's bytes are read straight into the PDUs, between their headers
+    /// first chunk): the framing and spans of the file, or the data set read (or copied from
+    /// what the scan kept) straight into the PDUs, between their headers
     /// (`MessageFragmenter.writeDataSet(count:isLast:into:fill:)`): no copy to frame them.
     private func encodeChunk(after prefix: [UInt8] = []) throws(FileError) -> [OutboundPiece] {
         let end = file.dataSetOffset + dataSetLength
         let count = min(chunkLength, end - offset)
         let isLast = offset + count == end
-        if let preloaded = file.preloaded {
-            var writer = ByteWriter(capacity: prefix.count + fragmenter.encodedLength(ofDataSet: count))
-            writer.writeContiguousBytes(prefix)
-            fragmenter.writeDataSet(preloaded.bytes[offset..<offset + count], isLast: isLast, into: &writer)
-            offset += count
-            onRead(count)
-            return [.bytes(writer.take())]
-        }
         if sendsFileSpans {
             // Each PDU's framing in memory (the command's PDUs before the first), its fragment
             // a span of the file.
@@ -171,8 +164,13 @@ public final class StoreMessage: @unchecked Sendable {
         return [.bytes(pdus)]
     }
 
-    /// Exactly `buffer.count` bytes at `position` of the file.
+    /// Exactly `buffer.count` bytes at `position` of the file: from memory for a file the scan
+    /// kept, else with `pread`.
     private func read(into buffer: UnsafeMutableRawBufferPointer, at position: Int) throws(FileError) {
+        if let preloaded = file.preloaded {
+            preloaded.bytes[position..<position + buffer.count].withUnsafeBytes { buffer.copyMemory(from: $0) }
+            return
+        }
         let read: Int
         do {
             read = try PositionalRead.fill(buffer, from: descriptor, at: position)
